@@ -1,0 +1,112 @@
+/**
+ * The workbook port: the few operations the use cases need from a workbook, named for what they mean.
+ * Two adapters implement it: excel/ (Office.js, Excel.run) and xlsx/ (ExcelJS, for the CLI, the standalone page
+ * and tests). The domain never sees this file; the app layer talks to a workbook only through it.
+ */
+import type { CellValue, SheetGrid } from "../domain/grid";
+import type { IsoDate } from "../domain/dates";
+
+/** The add-in's own sheets: the only sheets it creates, rewrites or deletes. */
+export const OWN_SHEETS = {
+  check: "Проверка",
+  candidates: "Кандидаты",
+  register: "Реестр взыскания",
+  reconcile: "Сверка ССП",
+  plan: "План мероприятий",
+} as const;
+export type OwnSheetKey = keyof typeof OWN_SHEETS;
+/** Prefix of the per-account penalty sheets («Расчёт пени 1020034»). */
+export const PENALTY_SHEET_PREFIX = "Расчёт пени ";
+
+export interface SheetInfo {
+  name: string;
+  /** Used range size (0 × 0 for an empty sheet). */
+  rows: number;
+  columns: number;
+  /** True when the sheet carries the add-in's marker (it created the sheet). */
+  ownedByAddin: boolean;
+  visible: boolean;
+}
+
+/** A cell the add-in writes. Plain strings are always written as text (never as formulas). */
+export type OutCell =
+  | CellValue
+  | { kind: "date"; date: IsoDate }
+  | { kind: "money"; kopecks: number }
+  | { kind: "link"; text: string; sheet: string; address: string };
+
+export type ColumnFormat = "text" | "money" | "date" | "integer" | "percent" | "general";
+
+export interface OwnSheetContent {
+  /** Sheet name: an OWN_SHEETS value or a name starting with PENALTY_SHEET_PREFIX. */
+  name: string;
+  /** Rows from A1 down, including headers and summary blocks. */
+  rows: OutCell[][];
+  columns?: { width?: number; format?: ColumnFormat }[];
+  /** 0-based row indexes to render as header (bold, fill). */
+  headerRows?: number[];
+  /** Freeze panes below this many rows. */
+  freezeRows?: number;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface CellMark {
+  sheet: string;
+  /** 0-based sheet coordinates. */
+  row: number;
+  col: number;
+  severity: Severity;
+  /** Russian explanation shown as the cell's note. */
+  note: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** Russian label of the current step. */
+  stage?: string;
+}
+
+export interface OperationOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+/** A row of a table keyed by one column; values by header text. */
+export type TableRow = Record<string, CellValue | OutCell>;
+
+export interface TableSpec {
+  /** Sheet (and table) name, e.g. OWN_SHEETS.register. */
+  sheet: string;
+  /** Header texts in order. */
+  columns: string[];
+  /** The key column's header (e.g. "Ключ"). */
+  key: string;
+  /** Headers of the columns the add-in owns: only these may be overwritten in existing rows. */
+  ownColumns: string[];
+  formats?: Partial<Record<string, ColumnFormat>>;
+}
+
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  /** The used range of a sheet (or a given A1 range) as values + text + number formats. */
+  readSheet(sheet: string, options?: OperationOptions & { range?: string }): Promise<SheetGrid>;
+  /** Create or replace one of the add-in's own sheets. Refuses a user's sheet of the same name. */
+  writeOwnSheet(content: OwnSheetContent, options?: OperationOptions): Promise<void>;
+  /** Read a table-like own sheet (header row + rows); null if it does not exist. */
+  readTable(spec: TableSpec): Promise<TableRow[] | null>;
+  /**
+   * Add rows whose key is new; in rows whose key exists, fill only ownColumns. Never overwrites a cell the
+   * user typed in a column the add-in does not own. Creates the sheet/table if missing.
+   */
+  upsertTableRows(spec: TableSpec, rows: TableRow[], options?: OperationOptions): Promise<void>;
+  /** Colour and annotate cells in a user's sheet; replaces the add-in's previous marks on that sheet. */
+  markCells(sheet: string, marks: CellMark[], options?: OperationOptions): Promise<void>;
+  /** Remove the add-in's marks (fill + notes) from a sheet, or from every sheet. */
+  clearMarks(sheet?: string): Promise<void>;
+  /** Select a cell and bring it into view. */
+  selectCell(sheet: string, row: number, col: number): Promise<void>;
+  readSettings(): Promise<Record<string, unknown>>;
+  writeSettings(settings: Record<string, unknown>): Promise<void>;
+}
