@@ -1,0 +1,74 @@
+/** Limitation (ГК 196, 200, 204) and enforcement terms (229-ФЗ ст. 21, 22, 46, 47). */
+import { describe, expect, it } from "vitest";
+import { limitationExpiry, NO_EXPIRY, timeBarred } from "../../../src/domain/law/limitation";
+import { earliestRepresentation, parseEndReason, presentationTermEnd } from "../../../src/domain/law/enforcement";
+
+describe("limitation", () => {
+  it("due date + 3 years, shifted to a working day (law-ru.md d example)", () => {
+    // January 2022 due 10.02.2022 → last filing day Mon 10.02.2025
+    expect(limitationExpiry("2022-01")).toBe("2025-02-10");
+    // December 2025: 10.01.2026 Saturday → due Mon 12.01.2026 → 12.01.2029 (Friday)
+    expect(limitationExpiry("2025-12")).toBe("2029-01-12");
+  });
+
+  it("a cancelled court order adds its duration", () => {
+    // filed 01.06.2024, cancelled 01.08.2024: 61 days; 10.02.2025 + 61 days = Sat 12.04.2025 → Mon 14.04.2025
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: "2024-08-01" }] })).toBe("2025-04-14");
+  });
+
+  it("an unexpired remainder under 6 months after cancellation becomes 6 months (ГК 204 п. 3)", () => {
+    // filed 20.01.2025, cancelled 01.03.2025 (40 days): 10.02.2025 + 40 = 22.03.2025 < 01.03.2025 + 6 months → Mon 01.09.2025
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-01-20", cancelled: "2025-03-01" }] })).toBe("2025-09-01");
+  });
+
+  it("a protection still running stops the term; one filed too late does nothing", () => {
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: null }] })).toBe(NO_EXPIRY);
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-02-11", cancelled: "2025-03-01" }] })).toBe("2025-02-10");
+  });
+
+  it("time-barred part of a debt on a date", () => {
+    // on 11.02.2025: January 2022 (last day 10.02.2025) is barred, February 2022 (due 10.03.2022 → 10.03.2025) is not
+    expect(
+      timeBarred(
+        [
+          { period: "2022-01", unpaid: 1500_00 },
+          { period: "2022-02", unpaid: 1700_00 },
+        ],
+        "2025-02-11",
+      ),
+    ).toEqual({ barred: 1500_00, barredPeriods: ["2022-01"] });
+  });
+});
+
+describe("enforcement", () => {
+  it.each([
+    ["ст. 46 ч. 1 п. 4", 46, 1, 4, "returned"],
+    ["Ст.46 ч.1 п.3", 46, 1, 3, "returned"],
+    ["ст. 47, ч. 1, п. 1", 47, 1, 1, "paid"],
+    ["окончено: ст.\u00a047 ч.\u00a01 п.\u00a03", 47, 1, 3, "returned"],
+    ["ст. 43 ч. 2 п. 4", 43, 2, 4, "terminated"],
+    ["ст. 47 ч. 1 п. 7", 47, 1, 7, "not-paid"],
+  ])("%s → %s-%s-%s %s", (text, article, part, point, meaning) => {
+    expect(parseEndReason(text)).toMatchObject({ article, part, point, meaning });
+  });
+
+  it("unreadable reasons give null", () => {
+    expect(parseEndReason("по заявлению")).toBeNull();
+  });
+
+  it("re-presentation: 6 months after ст. 46 ч. 1 п. 3–4, never after actual payment", () => {
+    expect(earliestRepresentation("2024-03-15", "ст. 46 ч. 1 п. 4")).toBe("2024-09-15");
+    expect(earliestRepresentation("2024-08-31", parseEndReason("ст. 46 ч. 1 п. 3")!)).toBe("2025-02-28");
+    expect(earliestRepresentation("2024-03-15", "ст. 47 ч. 1 п. 1")).toBeNull();
+  });
+
+  it("presentation term: 3 years, restarted after a return, null while proceedings run", () => {
+    // issued 10.05.2021 → 10.05.2024, a transferred day off (Friday) → Mon 13.05.2024
+    expect(presentationTermEnd({ issued: "2021-05-10" })).toBe("2024-05-13");
+    // presented 15.01.2022, returned 01.03.2023 → 01.03.2026 is Sunday → Mon 02.03.2026
+    expect(presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: "2023-03-01" }] })).toBe("2026-03-02");
+    expect(presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: null }] })).toBeNull();
+    // a presentation after the term ended does not revive it
+    expect(presentationTermEnd({ issued: "2019-05-10", presentations: [{ started: "2023-01-10", ended: "2023-06-01" }] })).toBe("2022-05-11");
+  });
+});
