@@ -14,12 +14,27 @@ const TABLE_FROM = toDayNumber(CALENDAR_TABLE_RANGE.from);
 const TABLE_TO = toDayNumber(CALENDAR_TABLE_RANGE.to);
 const FALLBACK_HOLIDAYS = new Set(TK112_HOLIDAYS);
 
+function isTk112Holiday(day: number): boolean {
+  return FALLBACK_HOLIDAYS.has(fromDayNumber(day).slice(5));
+}
+
+/** ТК 112 ч. 2: a holiday other than 1–8 January falling on Saturday/Sunday moves the day off to the next working day. */
+function isTk112MovedDayOff(day: number, wd: number): boolean {
+  if (wd !== 1) return false; // the moved day off is the Monday after the weekend (no two such holidays share a weekend)
+  for (const back of [1, 2]) {
+    const md = fromDayNumber(day - back).slice(5);
+    if (FALLBACK_HOLIDAYS.has(md) && !md.startsWith("01-")) return true;
+  }
+  return false;
+}
+
 export function isNonWorkingDayNumber(day: number): boolean {
   const wd = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
   const weekend = wd === 0 || wd === 6;
   if (day >= TABLE_FROM && day <= TABLE_TO) return HOLIDAYS.has(day) || (weekend && !WORKDAYS.has(day));
-  // outside the table: weekends and the ТК 112 holidays themselves (transfers unknown)
-  return weekend || FALLBACK_HOLIDAYS.has(fromDayNumber(day).slice(5));
+  // outside the table: weekends, the ТК 112 ч. 1 holidays and the ч. 2 moved days off; the Government's other
+  // transfers of those years are unknown (a best guess — add rows to ru-calendar.csv when the decree is out)
+  return weekend || isTk112Holiday(day) || isTk112MovedDayOff(day, wd);
 }
 
 export function isNonWorkingDay(date: IsoDate): boolean {

@@ -96,7 +96,7 @@ export function stateDuty(args: DutyArgs): DutyResult {
       num = orderMin;
       den = 1n;
     }
-    basis += `; судебный приказ — ${scale.courtOrderSharePercent}% пошлины за иск${court === "general" ? " (ГПК РФ ст. 123 ч. 2)" : " (АПК РФ ст. 229.2)"}, не менее ${rub(scale.courtOrderMinRub)} ₽`;
+    basis += `; судебный приказ — ${scale.courtOrderSharePercent}% пошлины за иск${court === "general" ? " (НК РФ ст. 333.19 п. 1 пп. 2; ГПК РФ ст. 123 ч. 2)" : " (НК РФ ст. 333.21 п. 1 пп. 2)"}, не менее ${rub(scale.courtOrderMinRub)} ₽`;
   }
   const duty = args.keepKopecks ? roundRationalHalfUp(num, den) : roundRationalHalfUp(num, den * 100n) * 100;
   basis += args.keepKopecks ? "; с копейками" : `; округлено до рубля (${DUTY_ROUNDING_SOURCE})`;

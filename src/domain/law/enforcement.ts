@@ -32,13 +32,17 @@ const REASONS: Record<string, { meaning: EndMeaning; label: string }> = {
 };
 
 const REASON_RE = /ст\.?\s*(\d+(?:\.\d+)?)\s*,?\s*ч\.?\s*(\d+)\s*,?\s*п\.?\s*(\d+)/i;
+/** The order of a legal citation: «п. 4 ч. 1 ст. 46». */
+const REASON_REVERSED_RE = /п\.?\s*(\d+)\s*,?\s*ч\.?\s*(\d+)\s*,?\s*ст\.?\s*(\d+(?:\.\d+)?)/i;
 
 export function parseEndReason(text: string): EndReason | null {
-  const m = REASON_RE.exec(text.replace(/[\u00a0\u202f]/g, " "));
-  if (!m) return null;
-  const article = Math.trunc(Number(m[1]));
-  const part = Number(m[2]);
-  const point = Number(m[3]);
+  const clean = text.replace(/[\u00a0\u202f]/g, " ");
+  const m = REASON_RE.exec(clean);
+  const r = m ? null : REASON_REVERSED_RE.exec(clean);
+  if (!m && !r) return null;
+  const article = Math.trunc(Number(m ? m[1] : r![3]));
+  const part = Number(m ? m[2] : r![2]);
+  const point = Number(m ? m[3] : r![1]);
   const known = REASONS[`${article}-${part}-${point}`];
   if (known) return { article, part, point, ...known };
   if (article === 43) return { article, part, point, meaning: "terminated", label: "прекращение исполнительного производства (ст. 43)" };

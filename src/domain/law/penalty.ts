@@ -9,7 +9,7 @@
  * numerators are summed exactly (Number while safe, BigInt beyond) and only the final sums are rounded half up.
  * Never a penalty on a penalty: the base is the principal chunk only.
  */
-import { fromDayNumber, toDayNumber, formatDateRu, formatPeriodRu, type IsoDate, type Period } from "../dates";
+import { addPeriods, fromDayNumber, toDayNumber, formatDateRu, formatPeriodRu, type IsoDate, type Period } from "../dates";
 import { formatKopecksRu, roundRationalHalfUp, type Kopecks } from "../money";
 import type { OutCell } from "../../workbook/port";
 import { allocateCore, allocatePayments, type Charge, type Payment } from "./allocation";
@@ -622,7 +622,7 @@ function assumptionLines(s: PenaltySettings, asOf: IsoDate): string[] {
   const newRule = DUE_DAY_RULES[DUE_DAY_RULES.length - 1];
   lines.push(
     s.contractDay
-      ? `Срок оплаты: до ${s.contractDay}-го числа следующего месяца по договору (за периоды до ${formatPeriodRu(newRule.fromPeriod)}), с платы за ${formatPeriodRu(newRule.fromPeriod)} — до ${newRule.day}-го (177-ФЗ); нерабочий день переносится на следующий рабочий (ГК РФ ст. 193).`
+      ? `Срок оплаты: до ${s.contractDay}-го числа следующего месяца по договору (за периоды по ${formatPeriodRu(addPeriods(newRule.fromPeriod, -1))} включительно), с платы за ${formatPeriodRu(newRule.fromPeriod)} — до ${newRule.day}-го (177-ФЗ); нерабочий день переносится на следующий рабочий (ГК РФ ст. 193).`
       : `Срок оплаты: до 10-го числа следующего месяца (ЖК РФ ст. 155 ч. 1), с платы за ${formatPeriodRu(newRule.fromPeriod)} — до ${newRule.day}-го (177-ФЗ); нерабочий день переносится на следующий рабочий (ГК РФ ст. 193).`,
   );
   lines.push(s.includePaymentDay ? "День оплаты включается в период просрочки." : "День оплаты не включается в период просрочки.");

@@ -48,3 +48,27 @@ describe("allocatePayments", () => {
     expect(r.periods).toEqual([{ period: "2024-01", charged: 120_00, chunks: [{ amount: 30_00, paidOn: "2024-03-01" }, { amount: 90_00, paidOn: null }] }]);
   });
 });
+
+describe("allocatePayments: a named period that is already paid", () => {
+  it("sends the money to the oldest unpaid period, never back over a paid one", () => {
+    // January 200 paid by a named payment on 10.03; a second payment on 15.03 names January again → February
+    const r = allocatePayments(
+      [
+        { period: "2024-01", amount: 200_00 },
+        { period: "2024-02", amount: 300_00 },
+      ],
+      [
+        { date: "2024-03-10", amount: 200_00, period: "2024-01" },
+        { date: "2024-03-15", amount: 100_00, period: "2024-01" },
+      ],
+    );
+    expect(r.periods.map((p) => p.chunks)).toEqual([
+      [{ amount: 200_00, paidOn: "2024-03-10" }],
+      [
+        { amount: 100_00, paidOn: "2024-03-15" },
+        { amount: 200_00, paidOn: null },
+      ],
+    ]);
+    expect(r.overpaid).toBe(0);
+  });
+});

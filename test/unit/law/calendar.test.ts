@@ -63,3 +63,16 @@ describe("rates", () => {
     expect(penaltyRateOn("2027-01-01")).toMatchObject({ bp: 1400, cap: null });
   });
 });
+
+describe("calendar beyond the table (2027+): ТК 112 ч. 1 holidays and ч. 2 moved days off", () => {
+  it.each([
+    ["2027-05-03", true, "01.05.2027 Saturday → Monday off"],
+    ["2027-05-10", true, "09.05.2027 Sunday → Monday off"],
+    ["2027-06-14", true, "12.06.2027 Saturday → Monday off"],
+    ["2027-05-04", false, "an ordinary Tuesday"],
+    ["2027-02-23", true, "23 February itself"],
+    ["2028-01-10", false, "January holidays on a weekend are not moved by ч. 2 (the Government moves them; unknown yet)"],
+  ])("%s non-working = %s (%s)", (date, expected) => {
+    expect(isNonWorkingDay(date)).toBe(expected);
+  });
+});

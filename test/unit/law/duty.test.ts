@@ -100,3 +100,43 @@ describe("basis and limits", () => {
     expect(stateDuty({ claim: kop(5_000_000), filingDate: NEW, kind: "claim", court: "general" }).verified).toBe(true);
   });
 });
+
+// Review additions: both sides of every band boundary and of the caps/minimums (law-ru.md b.1, b.3).
+// [claim ₽, date, court, claim duty ₽, court-order duty ₽, how]
+const EDGES: [number, string, Court, number, number, string][] = [
+  [9_999.99, OLD, "general", 400, 200, "4% = 399,9996 < 400 → 400; приказ 200"],
+  [20_000.01, OLD, "general", 800, 400, "800 + 3% × 0,01 = 800,0003 → 800; /2 = 400,00015 → 400"],
+  [200_000, OLD, "general", 5_200, 2_600, "3 200 + 2% × 100 000 = 5 200"],
+  [200_000.01, OLD, "general", 5_200, 2_600, "5 200 + 1% × 0,01 = 5 200,0001 → 5 200"],
+  [1_000_000, OLD, "general", 13_200, 6_600, "5 200 + 1% × 800 000 = 13 200"],
+  [10_360_000, OLD, "general", 60_000, 30_000, "13 200 + 0,5% × 9 360 000 = 60 000 — ровно предел"],
+  [300_000.01, NEW, "general", 10_000, 5_000, "10 000 + 2,5% × 0,01 = 10 000,00025 → 10 000"],
+  [500_000.01, NEW, "general", 15_000, 7_500, "15 000 + 2% × 0,01 → 15 000 (приказ выше предела ГПК 121 — флаг)"],
+  [1_000_000, NEW, "general", 25_000, 12_500, "15 000 + 2% × 500 000 = 25 000"],
+  [3_000_000, NEW, "general", 45_000, 22_500, "25 000 + 1% × 2 000 000 = 45 000"],
+  [8_000_000, NEW, "general", 80_000, 40_000, "45 000 + 0,7% × 5 000 000 = 80 000"],
+  [49_999.99, OLD, "arbitration", 2_000, 1_000, "4% = 1 999,9996 < 2 000 → 2 000; приказ 1 000"],
+  [200_000, OLD, "arbitration", 7_000, 3_500, "4 000 + 3% × 100 000 = 7 000"],
+  [1_000_000, OLD, "arbitration", 23_000, 11_500, "7 000 + 2% × 800 000 = 23 000"],
+  [2_000_000, OLD, "arbitration", 33_000, 16_500, "23 000 + 1% × 1 000 000 = 33 000"],
+  [35_400_000, OLD, "arbitration", 200_000, 100_000, "33 000 + 0,5% × 33 400 000 = 200 000 — ровно предел"],
+  [100_000, NEW, "arbitration", 10_000, 8_000, "10 000; приказ 5 000 < 8 000"],
+  [260_000, NEW, "arbitration", 18_000, 9_000, "10 000 + 5% × 160 000 = 18 000; приказ 9 000 > 8 000"],
+  [1_000_000, NEW, "arbitration", 55_000, 27_500, "10 000 + 5% × 900 000 = 55 000"],
+  [10_000_000, NEW, "arbitration", 325_000, 162_500, "55 000 + 3% × 9 000 000 = 325 000"],
+  [50_000_000, NEW, "arbitration", 725_000, 362_500, "325 000 + 1% × 40 000 000 = 725 000"],
+  [2_000_000_000, NEW, "arbitration", 10_000_000, 5_000_000, "725 000 + 0,5% × 1 950 000 000 = 10 475 000 → не более 10 000 000"],
+];
+
+describe("state duty: band edges, minimums and caps", () => {
+  it.each(EDGES)("%d ₽ on %s, %s court → claim %d ₽, court order %d ₽ (%s)", (claimRub, date, court, claimDuty, orderDuty) => {
+    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "claim", court }).duty).toBe(kop(claimDuty));
+    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "court-order", court }).duty).toBe(kop(orderDuty));
+  });
+
+  it("the arbitration court-order share cites НК 333.21 п. 1 пп. 2 (not the АПК)", () => {
+    const r = stateDuty({ claim: kop(150_000), filingDate: NEW, kind: "court-order", court: "arbitration" });
+    expect(r.basis).toContain("НК РФ ст. 333.21 п. 1 пп. 2");
+    expect(r.basis).not.toContain("АПК");
+  });
+});

@@ -72,3 +72,27 @@ describe("enforcement", () => {
     expect(presentationTermEnd({ issued: "2019-05-10", presentations: [{ started: "2023-01-10", ended: "2023-06-01" }] })).toBe("2022-05-11");
   });
 });
+
+describe("review additions", () => {
+  it("a 29 February due date: + 3 years ends on 28.02 (no such day), a Sunday → Mon 01.03.2027", () => {
+    // January 2024 with contract day 29 → Thu 29.02.2024; 2027 has no 29.02 → 28.02.2027 (Sunday) → 01.03.2027
+    expect(limitationExpiry("2024-01", { contractDay: 29 })).toBe("2027-03-01");
+  });
+
+  it("partial performance restarts the presentation term (229-ФЗ ст. 22 ч. 1 п. 2)", () => {
+    // issued 10.05.2021, partial payment 01.02.2023 → 01.02.2026 is Sunday → Mon 02.02.2026
+    expect(presentationTermEnd({ issued: "2021-05-10", partialPayments: ["2023-02-01"] })).toBe("2026-02-02");
+  });
+
+  it("beyond the calendar table the ТК 112 ч. 2 moved day off counts (01.05.2027 Saturday → Monday 03.05 off)", () => {
+    // returned 03.05.2024 (a working Friday) → 03.05.2027 Monday, the day off moved from Saturday 01.05 → Tue 04.05.2027
+    expect(presentationTermEnd({ issued: "2023-01-10", presentations: [{ started: "2023-06-01", ended: "2024-05-03" }] })).toBe("2027-05-04");
+  });
+
+  it("parses the citation order «п. 4 ч. 1 ст. 46» too; ст. 47 ч. 1 п. 3 waits 6 months", () => {
+    expect(parseEndReason("окончено по п. 4 ч. 1 ст. 46 Федерального закона № 229-ФЗ")).toMatchObject({ article: 46, part: 1, point: 4, meaning: "returned" });
+    expect(earliestRepresentation("2024-01-31", "ст. 47 ч. 1 п. 3")).toBe("2024-07-31");
+    // 31.08.2023 + 6 months → no 31.02.2024 → the last day of February, 29.02.2024 (ГК 192 п. 3; 2024 is a leap year)
+    expect(earliestRepresentation("2023-08-31", "п. 3 ч. 1 ст. 46")).toBe("2024-02-29");
+  });
+});
