@@ -27,6 +27,7 @@ export type LedgerConcept =
   | "openingBalance"
   | "charged"
   | "recalculation"
+  | "subsidy"
   | "paid"
   | "closingDebt"
   | "closingAdvance"
