@@ -1,0 +1,5 @@
+export * from "./debtor";
+export * from "./lawEngine";
+export * from "./rules";
+export * from "./select";
+export * from "./defaultLaw";
