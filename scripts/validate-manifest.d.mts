@@ -1,0 +1,2 @@
+export declare const SCHEMA: string;
+export declare function validateManifestFile(file: string): { ok: boolean; output: string };

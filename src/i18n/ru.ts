@@ -1,0 +1,224 @@
+/**
+ * The one Russian message catalogue of the taskpane and the standalone page. Every string a user sees in the UI
+ * comes from here, so the wording can be reviewed in one place. Functions build messages with numbers in them
+ * (Russian plurals have three forms that matter: 1 счёт, 2 счёта, 5 счетов).
+ */
+
+/** Picks the Russian plural form: one (1, 21), few (2–4, 22–24), many (5–20, 25–30, 11–14). */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const form = new Intl.PluralRules("ru-RU").select(n);
+  if (form === "one") return one;
+  if (form === "few") return few;
+  return many;
+}
+
+/** Integer with Russian grouping («100 000»), regular spaces so tests and screen readers see one form. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat("ru-RU").format(n).replace(/\u00a0/g, " ");
+}
+
+export const ru = {
+  appTitle: "Взыскание ЖКУ",
+  appSubtitle: "Претензионно-исковая работа по долгам за ЖКУ",
+
+  sections: {
+    check: "Проверка реестра",
+    candidates: "Кандидаты на судебный приказ",
+    reconcile: "Сверка с ССП",
+    plan: "План мероприятий",
+    settings: "Настройки",
+  },
+  sectionsNav: "Разделы",
+
+  host: {
+    outsideExcel:
+      "Панель открыта вне Excel. Чтобы работать с файлом без Excel, откройте автономную страницу — там те же разделы и таблица открытой книги.",
+    openStandalone: "Открыть автономную страницу",
+    excelTooOld:
+      "Этой версии Excel не хватает возможностей надстройки (нужен набор ExcelApi 1.9: Excel 2021, 2024, Microsoft 365, Excel в браузере или на Mac).",
+  },
+
+  notBuilt: {
+    title: "Раздел пока не готов",
+    check: "Проверка реестра ещё не подключена в этой сборке: модуль распознавания и проверки реестра в разработке.",
+    candidates:
+      "Отбор кандидатов на судебный приказ ещё не подключён в этой сборке: модуль расчёта требований в разработке.",
+    reconcile: "Сверка с реестром ССП ещё не подключена в этой сборке.",
+    plan: "Заполнение таблицы плана мероприятий ещё не подключено в этой сборке.",
+  },
+  noWorkbook: "Сначала откройте книгу: выберите файл .xlsx или нажмите «Открыть пример».",
+  noWorkbookOutside: "Здесь нет открытой книги: панель работает с книгой внутри Excel, а вне Excel — на автономной странице.",
+  noWorkbookExcel: "Книга Excel недоступна надстройке — см. сообщение выше.",
+
+  planMeasures: {
+    intro: "План мероприятий по взысканию задолженности — четыре меры и где они в надстройке:",
+    measure1:
+      "1. Заявления о выдаче судебного приказа на должников с долгом не меньше двух среднемесячных начислений — раздел «Кандидаты на судебный приказ» и лист «Реестр взыскания».",
+    measure2: "2. Квитанции с реквизитами взыскателя к исполнительным документам — реквизиты в разделе «Настройки».",
+    measure3:
+      "3. Сверка с ССП: статусы производств, оплаты напрямую взыскателю, повторное предъявление — раздел «Сверка с ССП».",
+    measure4: "4. Таблица показателей плана за месяц — этот раздел, лист «План мероприятий».",
+  },
+
+  progress: {
+    cancel: "Отмена",
+    cancelled: "Операция отменена.",
+    working: "Выполняется…",
+    step: (done: number, total: number) => `${formatCount(done)} из ${formatCount(total)}`,
+  },
+
+  check: {
+    run: "Проверить реестр",
+    sheet: "Лист с реестром",
+    layout: "Форма реестра",
+    layouts: {
+      "per-account": "одна строка на лицевой счёт",
+      "per-month-rows": "одна строка на счёт и месяц",
+      "month-columns": "месяцы в столбцах",
+    } as Record<string, string>,
+    period: "Период",
+    headerRow: "Строка заголовка",
+    mapping: "Распознанные столбцы",
+    rows: (data: number, skipped: number) =>
+      `Строк с данными: ${formatCount(data)}, пропущено (заголовки, итоги, пустые): ${formatCount(skipped)}`,
+    summary: "Итоги проверки",
+    severity: { error: "Ошибки", warning: "Предупреждения", info: "Сведения" } as Record<string, string>,
+    findingsCount: (n: number) => `${formatCount(n)} ${plural(n, "замечание", "замечания", "замечаний")}`,
+    noFindings: "Замечаний нет.",
+    findings: "Замечания",
+    findingsHint: "Нажмите на замечание, чтобы перейти к ячейке.",
+    cell: "Ячейка",
+    message: "Описание",
+    shownFirst: (shown: number, total: number) =>
+      `Показаны первые ${formatCount(shown)} из ${formatCount(total)}; все замечания — на листе «Проверка».`,
+    clearMarks: "Снять пометки",
+    marksCleared: "Пометки надстройки сняты со всех листов.",
+    failed: "Проверка не выполнена",
+  },
+
+  candidates: {
+    run: "Отобрать кандидатов",
+    asOf: "Дата расчёта",
+    rule: (multiple: number, window: number) =>
+      `Правило: долг ≥ ${multiple} × среднемесячное начисление за ${window} ${plural(window, "месяц", "месяца", "месяцев")}`,
+    resultTitle: "Кандидаты: итоги",
+    tableLabel: "Кандидаты на судебный приказ",
+    columnHeader: "Л/С · сумма требования · должник",
+    count: "Кандидатов",
+    principal: "Основной долг",
+    penalty: "Пени",
+    stateDuty: "Госпошлина",
+    claim: "Сумма требований",
+    target: "Месячная цель плана",
+    targetOf: (covered: string, monthly: string, share: number) =>
+      `${covered} из ${monthly} (${String(share).replace(".", ",")} %)`,
+    excluded: (n: number) =>
+      `Ещё ${formatCount(n)} ${plural(n, "должник подходит", "должника подходят", "должников подходят")} под правило, но не включены (причины — на листе «Кандидаты»).`,
+    debtor: "Должник",
+    route: "Порядок",
+    allRoutes: "все",
+    routes: { "court-order": "судебный приказ", lawsuit: "иск", arbitration: "арбитражный суд" } as Record<string, string>,
+    onlyWarnings: "Только с предупреждениями",
+    selectAll: "Выбрать всех показанных",
+    selectOne: (account: string) => `Выбрать л/с ${account}`,
+    addToRegister: (n: number) => (n > 0 ? `Внести в реестр (${formatCount(n)})` : "Внести в реестр"),
+    added: (added: number, filled: number) =>
+      `В «Реестр взыскания» добавлено строк: ${formatCount(added)}${filled > 0 ? `, дополнено: ${formatCount(filled)}` : ""}.`,
+    addFailed: "Не удалось внести в реестр",
+    warnings: "Предупреждения",
+    failed: "Отбор не выполнен",
+    invalidDate: "Укажите дату в формате ДД.ММ.ГГГГ.",
+    shownFirst: (shown: number, total: number) =>
+      `Показаны первые ${formatCount(shown)} из ${formatCount(total)}; все кандидаты — на листе «Кандидаты».`,
+  },
+
+  mapping: {
+    open: "Исправить столбцы",
+    close: "Скрыть исправление столбцов",
+    corrected: "Используется сохранённое в книге соответствие столбцов.",
+    hint: (headerRow: number) =>
+      `Заголовок в строке ${headerRow}. Выберите столбец для каждого понятия; выбор сохранится в книге для этого листа.`,
+    none: "— не использовать —",
+    option: (letter: string, header: string, preview: string[]) =>
+      `${letter}${header ? ` · ${header}` : ""}${preview.length ? ` · ${preview.slice(0, 2).join(", ")}` : ""}`,
+    showAll: "Показать все понятия",
+    save: "Сохранить и проверить заново",
+    reset: "Вернуть автоматическое распознавание",
+    loading: "Читаю заголовки…",
+    noHeader: "На листе не найдена строка заголовков.",
+    failed: "Не удалось прочитать заголовки",
+  },
+
+  standalone: {
+    title: "Взыскание ЖКУ — работа с файлом",
+    intro: "Откройте книгу Excel (.xlsx): файл обрабатывается только в этом браузере и никуда не отправляется.",
+    openFile: "Открыть файл…",
+    openSample: "Открыть пример",
+    download: "Скачать результат",
+    dropHere: "Перетащите файл .xlsx сюда",
+    dropActive: "Отпустите файл, чтобы открыть его",
+    opened: (name: string) => `Открыта книга «${name}»`,
+    openFailed: (name: string, reason: string) => `Не удалось открыть «${name}»: ${reason}`,
+    notXlsx: (name: string) => `Файл «${name}» не является книгой .xlsx.`,
+    sheets: "Листы книги",
+    emptySheet: "Лист пуст.",
+    gridLabel: (sheet: string) => `Содержимое листа «${sheet}» (только чтение)`,
+    sizeInfo: (rows: number, cols: number) =>
+      `${formatCount(rows)} ${plural(rows, "строка", "строки", "строк")} × ${formatCount(cols)} ${plural(cols, "столбец", "столбца", "столбцов")}`,
+    loading: "Открываю книгу…",
+    saved: (name: string) => `Файл «${name}» сохранён в загрузки.`,
+    legend: "Пометки надстройки: красный — ошибка, жёлтый — предупреждение, голубой — сведения.",
+  },
+
+  settings: {
+    claimantTitle: "Реквизиты взыскателя",
+    claimantHint: "Нужны для заявлений о выдаче судебного приказа и квитанций к исполнительным документам.",
+    thresholdsTitle: "Пороги плана мероприятий",
+    fields: {
+      name: "Наименование",
+      inn: "ИНН",
+      kpp: "КПП",
+      ogrn: "ОГРН",
+      address: "Адрес",
+      bankName: "Банк",
+      bik: "БИК",
+      account: "Расчётный счёт",
+      corrAccount: "Корреспондентский счёт",
+      multiple: "Кратность среднемесячного начисления",
+      courtOrderLimit: "Предел для судебного приказа, ₽",
+      monthlyTarget: "Цель взыскания в месяц, ₽",
+      windowMonths: "Период усреднения, месяцев",
+    },
+    hints: {
+      multiple: "Долг не меньше этого числа среднемесячных начислений — кандидат на судебный приказ (по плану — 2).",
+      courtOrderLimit: "ГПК РФ ст. 121: судебный приказ выдаётся при требовании до 500 000 ₽.",
+      monthlyTarget: "По плану — не менее 700 000 ₽ в месяц.",
+      windowMonths: "Последние месяцы перед датой расчёта (по умолчанию 12).",
+    },
+    save: "Сохранить в книге",
+    reset: "Вернуть значения по умолчанию",
+    saved: "Настройки сохранены в книге.",
+    invalid: "Исправьте поля, отмеченные красным, — настройки не сохранены.",
+    saveFailed: "Не удалось сохранить настройки",
+    noWorkbook: "Откройте книгу, чтобы сохранить в ней настройки.",
+  },
+
+  validation: {
+    innLength: "ИНН организации — 10 цифр, ИНН физического лица или ИП — 12 цифр.",
+    innChecksum: "Неверный ИНН: не сходится контрольная цифра.",
+    kpp: "КПП — 9 знаков: 4 цифры, 2 цифры или латинские буквы, 3 цифры.",
+    ogrnLength: "ОГРН — 13 цифр (ОГРНИП — 15 цифр).",
+    ogrnChecksum: "Неверный ОГРН: не сходится контрольная цифра.",
+    bik: "БИК — 9 цифр, начинается с 04.",
+    accountLength: "Счёт — 20 цифр.",
+    accountChecksum: "Неверный счёт: не сходится контрольный ключ с БИК.",
+    accountNeedsBik: "Чтобы проверить счёт, укажите БИК.",
+    corrAccountMismatch: "Корреспондентский счёт должен начинаться с 301 и оканчиваться тремя последними цифрами БИК.",
+    positiveNumber: "Введите положительное число.",
+    wholeNumber: (min: number, max: number) => `Введите целое число от ${min} до ${max}.`,
+    money: "Введите сумму в рублях, например 500 000 или 500000,00.",
+  },
+
+} as const;
+
+export type Messages = typeof ru;
