@@ -23,11 +23,15 @@ const SPACE_LIKE = /[\u00a0\u202f\u2009\u2007\t\r\n,;:]+/g;
 /** Dots become spaces («Вх.сальдо», «Ф.И.О.») except between digits («01.2024»). */
 const WORD_DOT = /\.(?!\d)|(?<!\d)\./g;
 const MULTI_SPACE = / {2,}/g;
+/** A word hyphenated across a line break in a narrow header cell («Начис-\nлено» → «Начислено»). */
+const HYPHEN_BREAK = /([а-яёa-z])-[ \t]*[\r\n]+[ \t]*([а-яёa-z])/g;
 
 /** Lower case, ё→е, dots/commas/NBSP/line breaks → space («Долг, руб.» → «долг руб»), collapsed spaces. */
 export function normalizeHeader(text: string): string {
   if (text === "") return "";
-  return text.toLowerCase().replace(/ё/g, "е").replace(SPACE_LIKE, " ").replace(WORD_DOT, " ").replace(MULTI_SPACE, " ").trim();
+  let t = text.toLowerCase().replace(/ё/g, "е");
+  if (t.includes("-\n") || t.includes("- \n") || t.includes("-\r")) t = t.replace(HYPHEN_BREAK, "$1$2");
+  return t.replace(SPACE_LIKE, " ").replace(WORD_DOT, " ").replace(MULTI_SPACE, " ").trim();
 }
 
 /** Amount concepts: cells in these columns must be numbers. */
@@ -111,7 +115,8 @@ const RULES: readonly Rule[] = [
   // last payment before payments
   [/(последн|посл )\S*\s*(оплат|платеж)|^последн\S* (оплат|платеж)/, "lastPaymentDate", 3],
   // penalties before charges/payments/balances
-  [/без (услуги )?пени/, "closingBalance", 2],
+  // «Сумма ДЗ … без услуги Пени» is the debt itself and beats «Сумма ДЗ на конец периода» (which holds the penalties too)
+  [/без (услуги )?пени/, "closingBalance", 4],
   [/^оплачено пени|^оплата пени/, "penalties", 1],
   [/^(пени|пеня)( итог|$)|^сальдо пени|по услуге пени|^неустойк/, "penalties", 3],
   [/пени|пеня/, "penalties", 2],
@@ -131,7 +136,13 @@ const RULES: readonly Rule[] = [
   [/^(оплачено|оплата|оплачен|поступило|поступлен|платеж|учтены платежи|сумма оплат)/, "paid", 3],
   // account
   [/поставщик/, null, 0], // «Лицевой поставщика»: handled below with a lower score
-  [/^(№ |номер )?(лицев\S*|лиц сч\S*|л ?\/ ?сч?|лс|елс|ижку)( |$)|^код плательщика|^счет ?\/ ?лицев/, "account", 3],
+  [/^(№ |номер )?(лицев\S*|лиц сч\S*|л ?\/ ?сч?|лс)( |$)|^код плательщика|^счет ?\/ ?лицев/, "account", 3],
+  // ГИС ЖКХ identifiers: the account when there is nothing else, but the company's own ЛС wins
+  [/^(№ |номер )?(елс|ижку|единый лицевой)( |$)/, "account", 2],
+  // 1С ОСВ: «Счет» over «Контрагенты» (names in that column) or over nothing; recognition moves a «Счет» column
+  // that holds names to the name concept
+  [/^(счет ?\/ ?)?контрагент/, "name", 3],
+  [/^счет$/, "account", 1],
   // person
   [/^(ф ?и ?о|фамилия,? имя,? отчество|фамилия и ?о)( |$)|^(ответственный )?собственник|^наниматель|^абонент|^потребитель|^плательщик|^владелец|^должник|^наименование (абонента|плательщика|должника|потребителя)/, "name", 3],
   [/^фамилия$/, "surname", 3],
@@ -156,6 +167,11 @@ const SUPPLIER = /^поставщик$/;
 const DEBIT_WORDS = /^(долг|дебет|дт|задолженность|задолж)$/;
 const CREDIT_WORDS = /^(аванс|кредит|кт|переплата)$/;
 const NEUTRAL_WORDS = /^(сумма|всего|итого|руб|рублей|руб ₽|₽|сальдо)$/;
+
+/** A lower header cell that only makes sense under its parent («Дебет», «Кредит», «Долг», «Аванс», «Всего»). */
+export function isSubHeaderWord(child: string): boolean {
+  return DEBIT_WORDS.test(child) || CREDIT_WORDS.test(child) || NEUTRAL_WORDS.test(child);
+}
 
 const MONTH_WORD = /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\S*\s+(\d{4})/;
 const MONTH_NUM = /(?:^|[^\d.])(\d{1,2})[./](\d{4})(?![\d.])/;
@@ -214,11 +230,18 @@ export function classifySingle(t: string): HeaderMatch | null {
       if (concept === null) return null;
       if (concept === "lastPaymentDate" && (t.includes("сумм") || t.includes("руб"))) return { concept: "lastPaymentAmount", score };
       if (concept === "lastPaymentDate" && !t.includes("дат") && /платеж,|руб/.test(t)) return { concept: "lastPaymentAmount", score };
+      if (concept === "openingBalance" || concept === "closingBalance") {
+        // «Сальдо на начало (долг)», «Вх. сальдо Кт», «Сальдо на конец, дебет»: one side of the balance
+        const side = SIDE_SUFFIX.exec(t);
+        if (side) return { concept: withSide(concept, "", DEBIT_WORDS.test(side[1]) ? "debit" : "credit")!, score };
+      }
       return { concept, score };
     }
   }
   return null;
 }
+
+const SIDE_SUFFIX = /[\s(](долг|дебет|дт|аванс|кредит|кт|переплата)\)?$/;
 
 /** Turn a balance/turnover concept into its debit (debt) or credit (advance) side. */
 function withSide(concept: LedgerConcept | undefined, parent: string, side: "debit" | "credit"): LedgerConcept | undefined {

@@ -8,7 +8,7 @@ import { columnLetter, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, roublesToKopecks, type Kopecks } from "../money";
 import { parsePeriod, parseRuDate, periodEnd, periodStart, type IsoDate, type Period } from "../dates";
 import type { CanonicalLedger, ColumnMapping, LedgerAccount, LedgerConcept, LedgerLayout, LedgerMonth, LedgerServiceLine } from "./model";
-import { AMOUNT_CONCEPTS, CONCEPT_TITLES, classifyPair, classifySingle, normalizeHeader, type HeaderMatch, type MonthKind } from "./headers";
+import { AMOUNT_CONCEPTS, CONCEPT_TITLES, classifyPair, classifySingle, isSubHeaderWord, normalizeHeader, type HeaderMatch, type MonthKind } from "./headers";
 import { LedgerInputError } from "./errors";
 
 /** How many rows from the top may hold the title block and the header. */
@@ -60,10 +60,30 @@ export interface LedgerRowRecord {
   birthDate?: IsoDate | null;
   lastPaymentDateText?: string;
   lastPaymentDate?: IsoDate | null;
+  lastPaymentAmount?: Kopecks | null;
   /** Some amount of the row could not be read (balance checks skip it). */
   hasInvalid: boolean;
   /** The account cell was empty and the account came from the block's first row. */
   inheritedAccount: boolean;
+}
+
+/** An identifier cell (account, house, flat, case number) that Excel turned into a date («5/1» → 05.янв). */
+export interface DamagedCell {
+  /** 0-based sheet coordinates. */
+  row: number;
+  col: number;
+  concept: LedgerConcept;
+  text: string;
+}
+
+/** A single-account sheet (a «Карточка расчётов»): the account, owner and address named in the title. */
+export interface TitleAccount {
+  account: string;
+  name: string;
+  address: string;
+  /** 0-based sheet cell of the title text the account came from. */
+  row: number;
+  col: number;
 }
 
 export interface TitlePeriod {
@@ -82,6 +102,10 @@ export interface RecognitionDetails {
   rows: LedgerRowRecord[];
   invalidCells: InvalidCell[];
   titlePeriod: TitlePeriod | null;
+  /** The account named in the title when the sheet has no account column (a single-account card). */
+  titleAccount: TitleAccount | null;
+  /** Identifier cells that hold an Excel date. */
+  damagedCells: DamagedCell[];
   /** Header texts per 0-based sheet column (flattened two-level headers). */
   headers: { col: number; text: string }[];
   /** 0-based sheet rows of the header block. */
@@ -230,6 +254,9 @@ function classifyTwoRows(g: GridReader, r: number): HeaderCandidate {
   const matches: (HeaderMatch | null)[] = [];
   const texts: string[] = [];
   let lastParent = "";
+  // a real two-level header: an upper cell merged down into the lower row, or a lower cell that only means
+  // something under its parent («Дебет», «Кредит», «Всего»); it wins a tie with its upper row alone
+  let twoLevelSign = false;
   for (let c = 0; c < g.width; c++) {
     const parentOwn = g.ownText(up, c);
     const m = g.master(up, c);
@@ -241,7 +268,9 @@ function classifyTwoRows(g: GridReader, r: number): HeaderCandidate {
     if (parentOwn !== "") lastParent = parentOwn;
     // a child covered by a vertical merge from the upper row is the upper cell itself
     const cm = g.master(r, c);
-    const child = cm >= 0 && Math.floor(cm / g.width) === up ? "" : g.ownText(r, c);
+    const mergedDown = cm >= 0 && Math.floor(cm / g.width) === up;
+    const child = mergedDown ? "" : g.ownText(r, c);
+    if (mergedDown || (child !== "" && parentFilled !== "" && isSubHeaderWord(normalizeHeader(child)))) twoLevelSign = true;
     const v = g.grid.values[up]?.[c];
     let match: HeaderMatch | null;
     if (child === "") {
@@ -254,7 +283,7 @@ function classifyTwoRows(g: GridReader, r: number): HeaderCandidate {
     matches.push(match);
     texts.push(child === "" ? parentOwn : parentFilled === "" ? child : `${parentFilled} / ${child}`);
   }
-  return { top: up, bottom: r, score: scoreHeader(g, r, matches), matches, texts };
+  return { top: up, bottom: r, score: scoreHeader(g, r, matches) + (twoLevelSign ? 0.25 : 0), matches, texts };
 }
 
 const CONCEPT_WEIGHT: Partial<Record<LedgerConcept, number>> = { account: 2, name: 1.5, surname: 1.5 };
@@ -298,11 +327,13 @@ function looksLikeDataRow(g: GridReader, r: number): boolean {
   for (let c = 0; c < g.width; c++) {
     const v = g.grid.values[r]?.[c];
     if (typeof v === "number" && !isDateFormat(g.format(r, c))) return true;
-    if (typeof v === "string" && LONG_DIGITS.test(v)) return true;
+    if (typeof v === "string" && (LONG_DIGITS.test(v) || TEXT_AMOUNT.test(v))) return true;
   }
   return false;
 }
 const LONG_DIGITS = /^\s*\d{5,}\s*$/;
+/** An amount typed or exported as text («25 430,12», «-1500.00», «0»): a CSV data row, never a header word. */
+const TEXT_AMOUNT = /^\s*[-(]?\d[\d \u00a0\u202f]*(?:[.,]\d{1,2})?\)?\s*$/;
 
 function findHeader(g: GridReader, forcedBottom?: number): HeaderCandidate | null {
   const limit = Math.min(g.rows, HEADER_SEARCH_ROWS);
@@ -375,6 +406,13 @@ function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: 
       columns[concept] = g.sheetCol(c);
     }
   });
+  // «Долг на начало» beside «Переплата на начало»: the plain balance column is the debt side
+  for (const [balance, debt, advance] of [["openingBalance", "openingDebt", "openingAdvance"], ["closingBalance", "closingDebt", "closingAdvance"]] as const) {
+    if (columns[advance] !== undefined && columns[debt] === undefined && columns[balance] !== undefined) {
+      columns[debt] = columns[balance];
+      delete columns[balance];
+    }
+  }
   // «Итого» / «Всего» at the end of month columns sums the months: not a closing balance
   if (monthColumns.length >= 2 && scores.closingBalance === 1) delete columns.closingBalance;
   // one lonely month column is an ordinary amount column («Начислено за март 2024»)
@@ -390,6 +428,7 @@ interface Detection {
   header: HeaderCandidate | null;
   titlePeriod: TitlePeriod | null;
   titleTexts: { row: number; col: number; text: string }[];
+  titleAccount: TitleAccount | null;
   mapping: Mapping;
 }
 
@@ -401,7 +440,60 @@ function detect(g: GridReader, forcedBottom?: number): Detection {
   const mapping = header
     ? mappingFromHeader(g, header, defaultKind, titlePeriod?.from ?? titlePeriod?.to ?? null)
     : { columns: {}, scores: {}, monthColumns: [] };
-  return { header, titlePeriod, titleTexts, mapping };
+  if (header) moveNamesOutOfAccountColumn(g, header, mapping.columns);
+  const titleAccount = mapping.columns.account === undefined ? readTitleAccount(titleTexts) : null;
+  return { header, titlePeriod, titleTexts, titleAccount, mapping };
+}
+
+/**
+ * 1С ОСВ with the subconto «Контрагенты»: the «Счет» column holds the debtors' names, not account numbers. When
+ * the account column has no identifier at all but has names, it is the name column.
+ */
+function moveNamesOutOfAccountColumn(g: GridReader, h: HeaderCandidate, columns: ColumnMapping): void {
+  if (columns.account === undefined || columns.name !== undefined || columns.surname !== undefined) return;
+  const c = columns.account - g.grid.left;
+  let ids = 0;
+  let names = 0;
+  for (let r = h.bottom + 1, n = 0; r < g.rows && n < 200; r++) {
+    const t = g.text(r, c);
+    if (t === "") continue;
+    n++;
+    if (mayBeTotal(t)) continue;
+    const id = readAccountCell(t);
+    if (id) ids++;
+    else if (id === null && !HAS_DIGIT.test(t) && /[А-Яа-яЁё]{2}/.test(t)) names++;
+  }
+  if (ids === 0 && names > 0) {
+    columns.name = columns.account;
+    delete columns.account;
+  }
+}
+
+const TITLE_ACCOUNT = /(?:лицев\S*\s+сч[её]т\S*|(?:^|[\s(,])(?:л\/сч?|лс|елс))\s*[:.]?\s*(?:№|N)?\s*[:.]?\s*(\d[\d/-]*)/i;
+const TITLE_NAME = /(?:собственник|владелец|абонент|плательщик|наниматель|должник|ф\.?\s?и\.?\s?о\.?)\s*[:–—-]\s*([^,;:]+?)\s*(?:[,;]|\s+адрес|$)/i;
+const TITLE_ADDRESS = /адрес(?:\s+помещения)?\s*[:–—-]\s*(.+)$/i;
+
+/** «Карточка расчётов по лицевому счёту № 0012345», «Собственник: …», «Адрес: …» (label and value in one cell or side by side). */
+function readTitleAccount(texts: { row: number; col: number; text: string }[]): TitleAccount | null {
+  const lines: { row: number; col: number; text: string }[] = [];
+  for (const t of texts) {
+    const last = lines[lines.length - 1];
+    if (last && last.row === t.row) last.text += ` ${t.text}`;
+    else lines.push({ ...t, text: t.text.replace(/[\u00a0\u202f]/g, " ") });
+  }
+  let found: TitleAccount | null = null;
+  for (const l of lines) {
+    const m = TITLE_ACCOUNT.exec(l.text);
+    if (m && !found) found = { account: m[1].replace(/[/-]$/, ""), name: "", address: "", row: l.row, col: l.col };
+  }
+  if (!found) return null;
+  for (const l of lines) {
+    const n = TITLE_NAME.exec(l.text);
+    if (n && !found.name) found.name = n[1].trim();
+    const a = TITLE_ADDRESS.exec(l.text);
+    if (a && !found.address) found.address = a[1].trim();
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------- title period
@@ -410,6 +502,9 @@ const TITLE_RANGE = /(\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*(?:г\.?)?\s*(?:-|–|—
 const TITLE_MONTHS = /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*\s+(\d{4})/gi;
 const TITLE_AS_OF = /(?:^|\s)на\s+(\d{1,2}[./]\d{1,2}[./]\d{2,4})/i;
 const TITLE_YEAR = /за\s+(\d{4})\s*(?:г|год)/i;
+/** 1С: «за 1 квартал 2024 г.», «за I квартал 2024 г.», «за 2-й квартал 2024 г.» */
+const TITLE_QUARTER = /(?:^|\s)([1-4]|IV|I{1,3})(?:\s*-?\s*й)?\s+квартал\S*\s+(\d{4})/i;
+const QUARTERS = ["1", "2", "3", "4", "I", "II", "III", "IV"];
 
 export function readTitlePeriod(texts: { row: number; col: number; text: string }[]): TitlePeriod | null {
   for (const { row, col, text } of texts) {
@@ -426,6 +521,13 @@ export function readTitlePeriod(texts: { row: number; col: number; text: string 
       const lastM = months[months.length - 1];
       const last = parsePeriod(`${lastM[1]} ${lastM[2]}`);
       if (first && last) return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
+    }
+    m = TITLE_QUARTER.exec(t);
+    if (m) {
+      const q = QUARTERS.indexOf(m[1].toUpperCase()) % 4;
+      const first = `${m[2]}-${String(q * 3 + 1).padStart(2, "0")}`;
+      const last = `${m[2]}-${String(q * 3 + 3).padStart(2, "0")}`;
+      return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: false };
     }
     m = TITLE_YEAR.exec(t);
     if (m) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, row, col, text, invalid: false };
@@ -454,6 +556,9 @@ const HAS_DIGIT = /\d/;
 const ID_THEN_TEXT = /^(\d[\d/-]{2,})[\s,;]+(.+)$/;
 const DIGITS_WITH_SPACES = /^\d+(?:[ \u00a0\u202f]\d+)+$/;
 const ONE_C_ACCOUNT = /^(60|62|76)(\.\d{1,2})*$/;
+const ACCOUNT_PREFIX = /^(?:л\s?\/\s?сч?|лс|л\.\s?с\.|№|n)\s*[:.]?\s*(?=\d)/i;
+/** 1С ОСВ by counterparties and contracts: the contract rows repeat their counterparty's sums. */
+const ONE_C_DETAIL = /^(?:основной договор|договор|без договора|документ)/i;
 
 /** The text after the identifier in an account cell («1020034 Соколова Е.В.» → «Соколова Е.В.»), set by readAccountCell. */
 let accountCellRest = "";
@@ -462,6 +567,12 @@ let accountCellRest = "";
 function readAccountCell(text: string): string | null {
   accountCellRest = "";
   if (text === "") return "";
+  const c0 = text.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) {
+    // «л/с 1020034», «ЛС: 1020034», «№ 1020034»
+    const p = ACCOUNT_PREFIX.exec(text);
+    if (p) text = text.slice(p[0].length);
+  }
   if (ID_TOKEN.test(text)) {
     if (!HAS_DIGIT.test(text) || ONE_C_ACCOUNT.test(text)) return null;
     return text;
@@ -486,6 +597,17 @@ function readAmount(g: GridReader, r: number, c: number): Kopecks | null {
   if (typeof v === "boolean") return null;
   if (v.trim() === "") return EMPTY;
   return parseAmount(v);
+}
+
+/** The first non-empty cell of the row is 1 (a cheap test before isNumberingRow). */
+function startsWithOne(values: CellValue[] | undefined): boolean {
+  if (!values) return false;
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    if (v === null || v === "") continue;
+    return v === 1 || v === "1";
+  }
+  return false;
 }
 
 /** A numbered row «1 | 2 | 3 …» right under the header (column numbers of Russian reports). */
@@ -535,16 +657,20 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
   if (isGridEmpty(g)) throw new LedgerInputError("empty-sheet", `Лист «${grid.sheet}» пуст: нет ни одной заполненной ячейки.`);
 
   const forced = options.headerRow !== undefined ? options.headerRow - 1 - grid.top : undefined;
-  const { header, titlePeriod, mapping: detected } = detect(g, forced);
+  const { header, titlePeriod, titleAccount, mapping: detected } = detect(g, forced);
   const columns: ColumnMapping = options.mapping ? cleanMapping(options.mapping) : detected.columns;
   const monthColumns = detected.monthColumns;
 
-  if (!header || !looksLikeLedger(columns, monthColumns.length)) {
+  const fixed = columns.account === undefined ? titleAccount : null;
+  if (!header || !looksLikeLedger(columns, monthColumns.length, fixed !== null)) {
     throw notLedgerError(g, header, columns, monthColumns.length);
   }
 
   const headers = header.texts.map((text, c) => ({ col: g.sheetCol(c), text })).filter((h) => h.text !== "");
-  const rec = readRows(g, header.bottom + 1, columns, monthColumns);
+  // «Фамилия И.О. / Адрес» (municipal registers): one cell holds the owner and, after « / » or a line break, the address
+  const nameHeader = columns.name !== undefined ? normalizeHeader(header.texts[columns.name - grid.left] ?? "") : "";
+  const splitNameAddress = columns.address === undefined && nameHeader.includes("адрес");
+  const rec = readRows(g, header.bottom + 1, columns, monthColumns, { fixed, splitNameAddress }, header.top);
 
   // layout
   let layout: LedgerLayout = "per-account";
@@ -586,6 +712,8 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
       rows: rec.rows,
       invalidCells: rec.invalidCells,
       titlePeriod,
+      titleAccount: fixed,
+      damagedCells: rec.damagedCells,
       headers,
       headerTop: g.sheetRow(header.top),
       headerBottom: g.sheetRow(header.bottom),
@@ -611,8 +739,8 @@ function hasAmountColumn(columns: ColumnMapping): boolean {
   return AMOUNT_CONCEPTS.some((c) => c !== "lastPaymentAmount" && columns[c] !== undefined);
 }
 
-function looksLikeLedger(columns: ColumnMapping, monthCount: number): boolean {
-  const who = columns.account !== undefined || columns.name !== undefined || columns.surname !== undefined;
+function looksLikeLedger(columns: ColumnMapping, monthCount: number, titleAccount = false): boolean {
+  const who = titleAccount || columns.account !== undefined || columns.name !== undefined || columns.surname !== undefined;
   return who && (hasAmountColumn(columns) || monthCount >= 2);
 }
 
@@ -650,10 +778,32 @@ function collectTitleTexts(g: GridReader, beforeRow: number): { row: number; col
 interface ReadResult {
   rows: LedgerRowRecord[];
   invalidCells: InvalidCell[];
+  damagedCells: DamagedCell[];
   skipped: number;
 }
 
-function readRows(g: GridReader, start: number, columns: ColumnMapping, monthColumns: { col: number; period: Period; kind: MonthKind }[]): ReadResult {
+interface ReadExtras {
+  /** The single account of a card (no account column). */
+  fixed: TitleAccount | null;
+  splitNameAddress: boolean;
+}
+
+const NAME_ADDRESS_SPLIT = /\s+\/\s+|\s*[\r\n]+\s*/;
+/** «Соколова Е.В., мкр. 3, д. 5, кв. 12»: the address starts at the first comma followed by an address word or a number. */
+const NAME_COMMA_ADDRESS = /^(.+?),\s*((?:г|гор|п|пос|пгт|с|д|ул|мкр|мкрн|микрорайон|пр|пр-т|пр-кт|просп|пер|ш|кв|б-р|бул|наб|пл|р-н|обл)\.?\s.*|\d.*)$/i;
+const PLAIN_DIGITS = /^\d+$/;
+/** Identifier columns whose cells must never be dates (Excel turns «5/1», «2-1/20», «3-5» into dates). */
+const NEVER_DATES: readonly LedgerConcept[] = ["account", "house", "building", "flat", "caseNumber", "ipNumber"];
+
+function readRows(
+  g: GridReader,
+  start: number,
+  columns: ColumnMapping,
+  monthColumns: { col: number; period: Period; kind: MonthKind }[],
+  extras: ReadExtras = { fixed: null, splitNameAddress: false },
+  headerTop = start - 1,
+): ReadResult {
+  const { fixed, splitNameAddress } = extras;
   const L = g.grid.left;
   const col = (k: LedgerConcept): number => (columns[k] === undefined ? -1 : columns[k] - L);
   const cAccount = col("account");
@@ -670,12 +820,14 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
   const cShare = col("share");
   const cBirth = col("birthDate");
   const cLastPay = col("lastPaymentDate");
+  const neverDates = NEVER_DATES.map((k) => ({ k, c: col(k) })).filter((p) => p.c >= 0);
+  const damagedCells: DamagedCell[] = [];
   const amountCols = AMOUNT_CONCEPTS.map((k, i) => ({ k, i, c: col(k) })).filter((a) => a.c >= 0);
   // amounts of the current row by AMOUNT_CONCEPTS index (undefined = no column / unreadable)
   const amt: (Kopecks | undefined)[] = new Array(AMOUNT_CONCEPTS.length).fill(undefined);
   const A = (k: LedgerConcept) => AMOUNT_CONCEPTS.indexOf(k);
   const iOB = A("openingBalance"), iOD = A("openingDebt"), iOA = A("openingAdvance"), iCB = A("closingBalance"), iCD = A("closingDebt"), iCA = A("closingAdvance");
-  const iCh = A("charged"), iRe = A("recalculation"), iSu = A("subsidy"), iPa = A("paid"), iPe = A("penalties");
+  const iCh = A("charged"), iRe = A("recalculation"), iSu = A("subsidy"), iPa = A("paid"), iPe = A("penalties"), iLp = A("lastPaymentAmount");
   const monthCols = monthColumns.map((m) => m.col - L);
   let firstAmountCol = g.width;
   for (const a of amountCols) firstAmountCol = Math.min(firstAmountCol, a.c);
@@ -685,6 +837,24 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
   const rows: LedgerRowRecord[] = [];
   const invalidCells: InvalidCell[] = [];
   let skipped = 0;
+  // header texts per amount column, to recognise a header repeated on a page break
+  const echoCols = [...amountCols.map((a) => a.c), ...monthCols];
+  const headerTextsAt = echoCols.map((c) => {
+    const set = new Set<string>();
+    for (let h = headerTop; h < start; h++) {
+      const t = g.ownText(h, c);
+      if (t !== "") set.add(t);
+    }
+    return set;
+  });
+  const isHeaderEcho = (r: number): boolean => {
+    let same = 0;
+    for (let i = 0; i < echoCols.length; i++) {
+      const v = g.grid.values[r]?.[echoCols[i]];
+      if (typeof v === "string" && headerTextsAt[i].has(v.trim()) && ++same >= 2) return true;
+    }
+    return false;
+  };
   let firstAfterHeader = true;
   let inheritedAccount = "";
 
@@ -695,7 +865,8 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
     if (values) for (let c = 0; c < values.length && empty; c++) empty = isEmptyValue(values[c]);
     if (empty) continue;
 
-    if (firstAfterHeader) {
+    // the column numbers «1 | 2 | 3 …» under the header, repeated on every printed page
+    if (firstAfterHeader || startsWithOne(values)) {
       firstAfterHeader = false;
       if (isNumberingRow(g, r)) {
         skipped++;
@@ -718,7 +889,12 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
       continue;
     }
 
-    const accountText = cAccount >= 0 ? g.text(r, cAccount) : "";
+    let accountText = cAccount >= 0 ? g.text(r, cAccount) : "";
+    if (cAccount >= 0 && accountText !== "" && !PLAIN_DIGITS.test(accountText)) {
+      // a long account stored as a number shows as «1,002E+11» or «1 020 034»: the value has every digit
+      const v = g.value(r, cAccount);
+      if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && !isDateFormat(g.format(r, cAccount))) accountText = String(v);
+    }
     // (a repeated header row on a page break has no digits in the account column: a label row, skipped below)
     const acc = readAccountCell(accountText);
     const accRest = accountCellRest;
@@ -728,9 +904,28 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
       inheritedAccount = "";
       continue;
     }
+    if (acc === "" && echoCols.length >= 2 && isHeaderEcho(r)) {
+      // the header's lower row repeated on a page break («Дебет | Кредит»)
+      skipped++;
+      inheritedAccount = "";
+      continue;
+    }
     const service = cService >= 0 ? g.text(r, cService) : "";
     let name = cName >= 0 ? g.text(r, cName) : composeName([cSurname, cFirst, cPatr].filter((c) => c >= 0).map((c) => g.text(r, c)));
     let address = cAddress >= 0 ? g.text(r, cAddress) : "";
+    if (splitNameAddress && name !== "") {
+      const parts = name.split(NAME_ADDRESS_SPLIT);
+      if (parts.length > 1) {
+        name = parts[0];
+        address = parts.slice(1).join(", ");
+      } else {
+        const m = NAME_COMMA_ADDRESS.exec(name);
+        if (m) {
+          name = m[1];
+          address = m[2];
+        }
+      }
+    }
     if (addrParts.length) {
       // with a full address column («Адрес дома») only the flat is added; otherwise the parts make the address
       const used = cAddress >= 0 ? addrParts.filter((p) => p.k === "flat") : addrParts;
@@ -774,9 +969,19 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
 
     let account: string;
     let inherited = false;
-    if (cAccount < 0) {
+    if (cAccount < 0 && fixed) {
+      // a single-account card: every row with amounts belongs to the account named in the title
+      if (!filled) {
+        skipped++;
+        continue;
+      }
+      account = fixed.account;
+      if (name === "") name = fixed.name;
+      if (address === "") address = fixed.address;
+    } else if (cAccount < 0) {
       // no account column at all (one finding at the header says so): the owner's name stands in as the key
-      if (!filled && name === "") {
+      if ((!filled && name === "") || ONE_C_ACCOUNT.test(name) || ONE_C_DETAIL.test(name)) {
+        // (1С ОСВ by counterparties: the rows of accounts 62 / 62.01 are group rows)
         skipped++;
         continue;
       }
@@ -827,6 +1032,7 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
       birthDate: undefined,
       lastPaymentDateText: undefined,
       lastPaymentDate: undefined,
+      lastPaymentAmount: amt[iLp],
     };
     if (cPeriod >= 0) {
       const p = readPeriod(g, r, cPeriod);
@@ -844,9 +1050,14 @@ function readRows(g: GridReader, start: number, columns: ColumnMapping, monthCol
       record.lastPaymentDateText = g.text(r, cLastPay);
       record.lastPaymentDate = readDate(g, r, cLastPay);
     }
+    for (let i = 0; i < neverDates.length; i++) {
+      const d = neverDates[i];
+      const v = g.value(r, d.c);
+      if (typeof v === "number" && isDateFormat(g.format(r, d.c))) damagedCells.push({ row: g.sheetRow(r), col: g.sheetCol(d.c), concept: d.k, text: g.text(r, d.c) });
+    }
     rows.push(record);
   }
-  return { rows, invalidCells, skipped };
+  return { rows, invalidCells, damagedCells, skipped };
 }
 
 /**
@@ -886,6 +1097,8 @@ function buildAccounts(
 ): LedgerAccount[] {
   const byKey = new Map<string, LedgerAccount>();
   const monthsByAccount = new Map<LedgerAccount, Map<Period, LedgerMonth>>();
+  // per-month subsidy (a credit to the account): closes a month when the sheet has no closing column
+  const monthSubsidy = new Map<LedgerMonth, Kopecks>();
   const order: LedgerAccount[] = [];
   for (const row of rows) {
     if (row.account === "") continue;
@@ -908,6 +1121,7 @@ function buildAccounts(
         inn: undefined,
         share: undefined,
         lastPaymentDate: undefined,
+        lastPaymentAmount: undefined,
         months: undefined,
         services: undefined,
       };
@@ -922,6 +1136,7 @@ function buildAccounts(
     if (row.share && !a.share) a.share = row.share;
     if (row.birthDate && !a.birthDate) a.birthDate = row.birthDate;
     if (row.lastPaymentDate && !a.lastPaymentDate) a.lastPaymentDate = row.lastPaymentDate;
+    if (row.lastPaymentAmount && !a.lastPaymentAmount) a.lastPaymentAmount = row.lastPaymentAmount;
 
     const charged = (row.charged ?? 0) + (row.recalculation ?? 0);
     if (layout === "per-month-rows" && row.period) {
@@ -931,6 +1146,7 @@ function buildAccounts(
       if (!m) months.set(row.period, (m = { period: row.period, charged: 0, paid: 0, row: row.row }));
       m.charged += charged;
       m.paid += row.paid ?? 0;
+      if (row.subsidy) monthSubsidy.set(m, (monthSubsidy.get(m) ?? 0) + Math.abs(row.subsidy));
       if (row.opening !== null) m.opening = (m.opening ?? 0) + row.opening;
       if (row.closing !== null) m.closing = (m.closing ?? 0) + row.closing;
       a.penalties += row.penalties ?? 0;
@@ -991,7 +1207,11 @@ function buildAccounts(
     a.charged = list.reduce((s, m) => s + m.charged, 0);
     a.paid = list.reduce((s, m) => s + m.paid, 0);
     const last = list[list.length - 1];
-    a.closing = last.closing ?? a.opening + a.charged - a.paid;
+    // no closing column (a «Карточка расчётов»): the last month's opening + charged − paid − subsidy
+    const subsidy = (m: LedgerMonth) => monthSubsidy.get(m) ?? 0;
+    if (last.closing !== undefined) a.closing = last.closing;
+    else if (last.opening !== undefined) a.closing = last.opening + last.charged - last.paid - subsidy(last);
+    else a.closing = a.opening + a.charged - a.paid - list.reduce((s, m) => s + subsidy(m), 0);
   }
   return order;
 }
@@ -1065,8 +1285,8 @@ const COURT_WORK: readonly LedgerConcept[] = ["caseNumber", "orderDate", "ipNumb
 export function ledgerStrength(grid: SheetGrid): number {
   const g = new GridReader(grid);
   if (isGridEmpty(g)) return 0;
-  const { header, mapping } = detect(g);
-  if (!header || !looksLikeLedger(mapping.columns, mapping.monthColumns.length)) return 0;
+  const { header, mapping, titleAccount } = detect(g);
+  if (!header || !looksLikeLedger(mapping.columns, mapping.monthColumns.length, titleAccount !== null)) return 0;
   const c = mapping.columns;
   const has = (...ks: LedgerConcept[]) => ks.some((k) => c[k] !== undefined);
   let strength = 0;
@@ -1074,7 +1294,7 @@ export function ledgerStrength(grid: SheetGrid): number {
   if (has("closingBalance", "closingDebt", "closingAdvance")) strength++;
   for (const k of ["charged", "paid", "penalties", "recalculation", "subsidy"] as const) if (has(k)) strength++;
   if (mapping.monthColumns.length >= 2) strength += 2;
-  if (has("account")) strength++;
+  if (has("account") || titleAccount) strength++;
   for (const k of COURT_WORK) if (has(k)) strength -= 2;
   return Math.max(strength, 0);
 }

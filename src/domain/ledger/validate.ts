@@ -24,6 +24,7 @@ export type LedgerRuleCode =
   | "id.snils-invalid"
   | "id.inn-invalid"
   | "date.invalid"
+  | "id.date-damaged"
   | "charge.negative"
   | "debt.no-charges"
   | "owners.no-shares";
@@ -48,6 +49,7 @@ export const LEDGER_RULES: readonly LedgerRule[] = [
   { code: "id.snils-invalid", severity: "warning", title: "Неверный СНИЛС" },
   { code: "id.inn-invalid", severity: "warning", title: "Неверный ИНН" },
   { code: "date.invalid", severity: "warning", title: "Дата не распознана" },
+  { code: "id.date-damaged", severity: "warning", title: "Номер превращён Excel в дату" },
   { code: "charge.negative", severity: "warning", title: "Отрицательное начисление без столбца перерасчёта" },
   { code: "debt.no-charges", severity: "warning", title: "Долг без начислений за период" },
   { code: "owners.no-shares", severity: "warning", title: "Несколько собственников без долей" },
@@ -161,7 +163,15 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   const byChain = new Map<string, LedgerRowRecord[]>();
   const chargedMonthIdx = monthColumns.map((m, i) => (m.kind === "charged" ? i : -1)).filter((i) => i >= 0);
 
-  if (cols.account === undefined && rows.length > 0) {
+  // Excel turned an identifier into a date («5/1» → 05.янв, «2-1/20» → 01.02.2020): the original is lost
+  const damaged = ledger.details.damagedCells ?? [];
+  const accountOfRow = new Map<number, string>();
+  if (damaged.length > 0) for (const r of rows) accountOfRow.set(r.row, r.account);
+  for (const d of damaged) {
+    add("id.date-damaged", d.row, d.col, accountOfRow.get(d.row + 1) ?? "", `«${CONCEPT_TITLES[d.concept]}»: в ячейке дата «${d.text}» — похоже, Excel превратил номер (например «5/1» или «2-1/20») в дату. Введите его заново как текст.`);
+  }
+
+  if (cols.account === undefined && rows.length > 0 && !ledger.details.titleAccount) {
     add("account.missing", ledger.details.headerBottom, firstCol, "", "в реестре нет столбца лицевого счёта; счета различаются только по ФИО.");
   }
   for (const r of rows) {
@@ -173,12 +183,14 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
     } else if (r.account === "") {
       add("account.missing", row0, cols.account ?? firstCol, "", `в строке ${r.row} есть суммы, но не указан лицевой счёт.`, r.name);
     } else {
-      const key =
+      let key =
         layout === "per-month-rows"
           ? `${r.account}\u0000${r.service}\u0000${r.period ?? r.periodText ?? ""}`
           : layout === "month-columns" || r.service === ""
             ? r.account
             : `${r.account}\u0000${r.service}`;
+      // with a share column, co-owners of one flat come on rows of their own: the owner is part of the key
+      if (cols.share !== undefined && !r.inheritedAccount) key += `\u0000${r.name}`;
       const first = seen.get(key);
       if (first !== undefined) {
         const what = layout === "per-month-rows" ? ` за ${r.period ? formatPeriodRu(r.period) : "тот же период"}` : "";
@@ -252,15 +264,27 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       const prev = sorted[i - 1];
       const cur = sorted[i];
       // only neighbouring months: a gap (a month missing or unreadable) has its own finding
-      if (prev.hasInvalid || cur.hasInvalid || prev.closing === null || cur.opening === null || !cur.period || !prev.period) continue;
+      if (prev.hasInvalid || cur.hasInvalid || cur.opening === null || !cur.period || !prev.period) continue;
       if (cur.period !== addPeriods(prev.period, 1)) continue;
-      if (Math.abs(cur.opening - prev.closing) > TOLERANCE) {
+      let prevClosing = prev.closing;
+      if (prevClosing === null) {
+        // no closing column (a «Карточка расчётов»): the month closes at opening + charged − paid, with the
+        // recalculation and the subsidy either already inside those or on top of them
+        if (prev.opening === null) continue;
+        const base = prev.opening + (prev.charged ?? 0) - (prev.paid ?? 0);
+        const recalc = prev.recalculation ?? 0;
+        const sub = Math.abs(prev.subsidy ?? 0);
+        const candidates = [base, base + recalc, base - sub, base + recalc - sub];
+        if (candidates.some((x) => Math.abs(cur.opening! - x) <= TOLERANCE)) continue;
+        prevClosing = base + recalc - sub;
+      }
+      if (Math.abs(cur.opening - prevClosing) > TOLERANCE) {
         add(
           "balance.mismatch",
           cur.row - 1,
           openingCol,
           cur.account,
-          `сальдо на начало месяца (${formatPeriodRu(cur.period)}) ${rub(cur.opening)} не равно сальдо на конец предыдущего месяца (${formatPeriodRu(prev.period)}, строка ${prev.row}) ${rub(prev.closing)}.`,
+          `сальдо на начало месяца (${formatPeriodRu(cur.period)}) ${rub(cur.opening)} не равно сальдо на конец предыдущего месяца (${formatPeriodRu(prev.period)}, строка ${prev.row}) ${rub(prevClosing)}.`,
         );
       }
     }
@@ -375,8 +399,8 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   }
 }
 
-const OWNER_SEPARATOR = /[,;]|\sи\s/;
-const OWNER_SPLIT = /\s*(?:[,;]|\sи\s)\s*/;
+const OWNER_SEPARATOR = /[,;\n]|\sи\s/;
+const OWNER_SPLIT = /\s*(?:[,;\r\n]|\sи\s)\s*/;
 const SHARE_IN_TEXT = /\d+\s*\/\s*\d+|дол[яи]/i;
 const PERSON = /^[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁа-яё][а-яё]+)?\s+(?:[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.?)?|[А-ЯЁ][а-яё]+)/;
 
