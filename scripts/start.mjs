@@ -24,7 +24,7 @@ if (sideload) {
   child.stdout.pipe(process.stdout);
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
-  const url = `http://localhost:${port}/standalone.html`;
+  const url = `http://localhost:${port}/standalone.html?sample=1`;
   console.log(`Запускаю сервер разработки (http, порт ${port})…`);
   // node + webpack-cli directly (not through npx), so the process id we keep is the server itself.
   const child = run(process.execPath, [path.join(root, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {});
@@ -37,7 +37,7 @@ if (sideload) {
     if (!announced && /compiled (successfully|with \d+ warning)/.test(text)) {
       announced = true;
       console.log(`\n  Автономная страница: ${url}`);
-      console.log("  Нажмите «Открыть пример» или перетащите файл .xlsx. Остановить: Ctrl+C или npm stop.\n");
+      console.log("  Страница сама откроет пример книги; свой файл — «Открыть файл…» или перетаскиванием. Остановить: Ctrl+C или npm stop.\n");
     }
   });
   console.log(`Страница будет доступна по адресу ${url} (после сборки).`);

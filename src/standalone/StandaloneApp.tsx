@@ -149,6 +149,14 @@ export function StandaloneApp(props: { theme: Theme }) {
       return res.arrayBuffer();
     }, SAMPLE_NAME);
 
+  // `npm start` prints standalone.html?sample=1: the page opens the bundled example by itself.
+  const autoOpened = useRef(false);
+  useEffect(() => {
+    if (autoOpened.current || !new URLSearchParams(window.location.search).has("sample")) return;
+    autoOpened.current = true;
+    openSample();
+  }, []);
+
   const download = async () => {
     if (!workbook) return;
     setBusy(true);

@@ -221,6 +221,16 @@ describe.runIf(available)("standalone page", () => {
     await s2.context.close();
   });
 
+  it("opens the bundled example by itself at the address `npm start` prints (standalone.html?sample=1)", async () => {
+    const s = await newSession(browser);
+    await s.page.goto(`${ORIGIN}/standalone.html?sample=1`);
+    await s.page.getByTestId("notice").getByText("Открыта книга").waitFor({ timeout: 60_000 });
+    const sheetTabs = s.page.getByRole("tablist", { name: "Листы книги" }).getByRole("tab");
+    await expect(sheetTabs.allInnerTexts()).resolves.toEqual(["ОСВ по лицевым счетам", "Судебная работа", "Реестр ИП от ОСП"]);
+    expect(s.foreign).toEqual([]);
+    await s.context.close();
+  });
+
   it("opens a file dropped onto the page", async () => {
     const s = await newSession(browser);
     await openStandalone(s);
