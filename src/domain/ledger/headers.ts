@@ -15,6 +15,8 @@ export interface HeaderMatch {
   asOf?: string;
   /** Confidence 1..3: the mapper keeps the best-scoring column per concept (leftmost on ties). */
   score: number;
+  /** An unknown lower header cell that took its parent's meaning («Начислено» over «Содержание | Отопление»). */
+  inherited?: boolean;
   /** A month column («Январь 2024», «01.2024», «Начислено / Январь 2024»). */
   month?: { period: Period; kind: MonthKind | null };
 }
@@ -26,10 +28,17 @@ const MULTI_SPACE = / {2,}/g;
 /** A word hyphenated across a line break in a narrow header cell («Начис-\nлено» → «Начислено»). */
 const HYPHEN_BREAK = /([а-яёa-z])-[ \t]*[\r\n]+[ \t]*([а-яёa-z])/g;
 
-/** Lower case, ё→е, dots/commas/NBSP/line breaks → space («Долг, руб.» → «долг руб»), collapsed spaces. */
+/** Latin letters typed by hand inside Russian words («Cальдо», «ФИO»), lower case. */
+const HOMOGLYPHS: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", b: "в", h: "н" };
+const LATIN_LOOKALIKE = /[aceopxykmtbh]/g;
+const HAS_CYRILLIC = /[а-я]/;
+const HAS_LATIN = /[a-z]/;
+
+/** Lower case, ё→е, Latin look-alikes in Russian text folded, dots/commas/NBSP/line breaks → space («Долг, руб.» → «долг руб»), collapsed spaces. */
 export function normalizeHeader(text: string): string {
   if (text === "") return "";
   let t = text.toLowerCase().replace(/ё/g, "е");
+  if (HAS_LATIN.test(t) && HAS_CYRILLIC.test(t)) t = t.replace(LATIN_LOOKALIKE, (ch) => HOMOGLYPHS[ch]);
   if (t.includes("-\n") || t.includes("- \n") || t.includes("-\r")) t = t.replace(HYPHEN_BREAK, "$1$2");
   return t.replace(SPACE_LIKE, " ").replace(WORD_DOT, " ").replace(MULTI_SPACE, " ").trim();
 }
@@ -119,24 +128,28 @@ const RULES: readonly Rule[] = [
   [/без (услуги )?пени/, "closingBalance", 4],
   [/^оплачено пени|^оплата пени/, "penalties", 1],
   [/^(пени|пеня)( итог|$)|^сальдо пени|по услуге пени|^неустойк/, "penalties", 3],
+  // «Долг с пени», «Задолженность с учетом пени»: a balance that includes the penalties (a plain «Долг» wins)
+  [/^(долг|задолж\S*|сумма долга|итого)( \S+)? (с|с учетом|вкл|включая) (пени|пеней)/, "closingBalance", 1.5],
   [/пени|пеня/, "penalties", 2],
   // balances
   [/задолж\S* .*\/.*аванс/, "openingBalance", 3],
   [/аванс на начало|переплата на начало/, "openingAdvance", 3],
   [/задолженность за предыдущие|долг за предыдущие/, "openingDebt", 3],
-  [/^(вх|входящ)|на начал|^сальдо нач|нач сальдо|начальное сальдо/, "openingBalance", 3],
+  [/^(вх|входящ)|на начал|^сальдо (нач|вход)|нач сальдо|начальное сальдо/, "openingBalance", 3],
   [/аванс на конец|переплата на конец/, "closingAdvance", 3],
-  [/^(исх|исходящ)|на конец|^сальдо кон|кон сальдо|конечное сальдо|^сальдо$/, "closingBalance", 3],
-  [/^(итого |всего )?задолж|^долг( |$)|^сумма дз|^(итого )?к оплате|^остаток|^сумма (долга|задолж)/, "closingBalance", 2],
+  [/^(исх|исходящ)|на конец|^сальдо (кон|исход)|кон сальдо|конечное сальдо|^сальдо$/, "closingBalance", 3],
+  [/^(итого |всего )?задолж|^долг( |$)|^сумма дз|^остаток|^сумма (долга|задолж)/, "closingBalance", 2],
+  // «Итого к оплате» usually adds the penalties and the current month: a closing balance only when nothing better
+  [/^(итого |сумма )?к оплате/, "closingBalance", 1.5],
   [/^(итого|всего)( долг\S*)?$/, "closingBalance", 1],
   // turnovers
-  [/^(фактически )?начислен|^сумма начислен|^начисл/, "charged", 3],
+  [/^(фактически |итого |всего )?начислен|^сумма начислен|^начисл/, "charged", 3],
   [/^(перерасч|корректир|разовые|доначисл)/, "recalculation", 3],
   [/^(субсиди|льгот|компенсац)/, "subsidy", 3],
-  [/^(оплачено|оплата|оплачен|поступило|поступлен|платеж|учтены платежи|сумма оплат)/, "paid", 3],
+  [/^(итого |всего )?(оплачено|оплата|оплачен|поступило|поступлен|платеж|учтены платежи|сумма оплат|получено)/, "paid", 3],
   // account
   [/поставщик/, null, 0], // «Лицевой поставщика»: handled below with a lower score
-  [/^(№ |номер )?(лицев\S*|лиц сч\S*|л ?\/ ?сч?|лс)( |$)|^код плательщика|^счет ?\/ ?лицев/, "account", 3],
+  [/^(№ |номер |код )?(лицев\S*|лиц сч\S*|л ?\/ ?сч?|лс)( |$)|^код плательщика|^счет ?\/ ?лицев/, "account", 3],
   // ГИС ЖКХ identifiers: the account when there is nothing else, but the company's own ЛС wins
   [/^(№ |номер )?(елс|ижку|единый лицевой)( |$)/, "account", 2],
   // 1С ОСВ: «Счет» over «Контрагенты» (names in that column) or over nothing; recognition moves a «Счет» column
@@ -144,7 +157,7 @@ const RULES: readonly Rule[] = [
   [/^(счет ?\/ ?)?контрагент/, "name", 3],
   [/^счет$/, "account", 1],
   // person
-  [/^(ф ?и ?о|фамилия,? имя,? отчество|фамилия и ?о)( |$)|^(ответственный )?собственник|^наниматель|^абонент|^потребитель|^плательщик|^владелец|^должник|^наименование (абонента|плательщика|должника|потребителя)/, "name", 3],
+  [/^(ф ?и ?о|фамилия,? имя,? отчество|фамилия и ?о)( |$)|^(ответственный )?(собственник|квартиросъемщи\S*)|^наниматель|^абонент|^потребитель|^плательщик|^владелец|^должник|^наименование (абонента|плательщика|должника|потребителя)/, "name", 3],
   [/^фамилия$/, "surname", 3],
   [/^имя$/, "firstName", 3],
   [/^отчество$/, "patronymic", 3],
@@ -154,26 +167,31 @@ const RULES: readonly Rule[] = [
   [/^(улица|ул)$/, "street", 3],
   [/^(дом|д|№ дома|номер дома)$/, "house", 3],
   [/^(корпус|корп|строение|стр)$/, "building", 3],
-  [/^(кв|квартира|№ кв|номер квартиры|№ пом|помещение|пом)$/, "flat", 3],
+  [/^(кв|квартира|№ кв|номер квартиры|№ пом|помещение|пом|номер помещения)$/, "flat", 3],
   // service and period
-  [/^(услуга|вид услуги|наименование услуги|услуги)$/, "service", 3],
-  [/^(период|расчетный период|месяц|год,? месяц|месяц,? год|дата)$|^период /, "period", 3],
+  [/^(услуга|вид услуги|наименование услуги|услуги|вид начисления)$/, "service", 3],
+  [/^(период|расчетный период|месяц|расчетный месяц|год,? месяц|месяц,? год|дата)$|^период /, "period", 3],
 ];
 
 const SUPPLIER_ACCOUNT = /^лицев\S* поставщик/;
 const SUPPLIER = /^поставщик$/;
 
 /** Child words of a two-level header: which side of the parent they name. */
-const DEBIT_WORDS = /^(долг|дебет|дт|задолженность|задолж)$/;
-const CREDIT_WORDS = /^(аванс|кредит|кт|переплата)$/;
-const NEUTRAL_WORDS = /^(сумма|всего|итого|руб|рублей|руб ₽|₽|сальдо)$/;
+/** «Долг», «Дебет», «Дебет (долг)», «Долг, руб.» */
+const DEBIT_WORDS = /^(долг|дебет|дт|задолженность|задолж)( \(.*\)| руб\S*)?$/;
+const CREDIT_WORDS = /^(аванс|кредит|кт|переплата)( \(.*\)| руб\S*)?$/;
+/** «2024», «2024 г», «2024 год» over bare month names. */
+const YEAR_ONLY = /^(\d{4})( г| год)?$/;
+const NEUTRAL_WORDS = /^\(?(сумма|всего|итого|руб|рублей|руб ₽|₽|сальдо|в руб|в рублях)\s?\)?$/;
 
 /** A lower header cell that only makes sense under its parent («Дебет», «Кредит», «Долг», «Аванс», «Всего»). */
 export function isSubHeaderWord(child: string): boolean {
   return DEBIT_WORDS.test(child) || CREDIT_WORDS.test(child) || NEUTRAL_WORDS.test(child);
 }
 
-const MONTH_WORD = /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\S*\s+(\d{4})/;
+/** «Январь 2024», «янв 2024», «янв.24» (the dot is a space by now), «Мар-24», «январь'24». */
+const MONTH_WORD =
+  /(?:^|[^а-яё])(январ[а-яё]*|янв|феврал[а-яё]*|фев|март[а-яё]*|мар|апрел[а-яё]*|апр|ма[йяе]|июн[а-яё]*|июл[а-яё]*|август[а-яё]*|авг|сентябр[а-яё]*|сент?|октябр[а-яё]*|окт|ноябр[а-яё]*|ноя|декабр[а-яё]*|дек)[\s'’-]*(\d{4}|\d{2})(?![\d.])/;
 const MONTH_NUM = /(?:^|[^\d.])(\d{1,2})[./](\d{4})(?![\d.])/;
 const WHOLE_DATE = /^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}-\d{2}(-\d{2})?$/;
 
@@ -230,7 +248,7 @@ export function classifySingle(t: string): HeaderMatch | null {
       if (concept === null) return null;
       if (concept === "lastPaymentDate" && (t.includes("сумм") || t.includes("руб"))) return { concept: "lastPaymentAmount", score };
       if (concept === "lastPaymentDate" && !t.includes("дат") && /платеж,|руб/.test(t)) return { concept: "lastPaymentAmount", score };
-      if (concept === "openingBalance" || concept === "closingBalance") {
+      if ((concept === "openingBalance" || concept === "closingBalance") && !/^(итого|всего) /.test(t)) {
         // «Сальдо на начало (долг)», «Вх. сальдо Кт», «Сальдо на конец, дебет»: one side of the balance
         const side = SIDE_SUFFIX.exec(t);
         if (side) return { concept: withSide(concept, "", DEBIT_WORDS.test(side[1]) ? "debit" : "credit")!, score };
@@ -262,7 +280,18 @@ export function classifyPair(parent: string, child: string): HeaderMatch | null 
   const debit = DEBIT_WORDS.test(child);
   const credit = !debit && CREDIT_WORDS.test(child);
   const neutral = !debit && !credit && NEUTRAL_WORDS.test(child);
+  const yearOver = YEAR_ONLY.exec(parent);
+  if (yearOver && BARE_MONTH.test(child)) {
+    // «2024» over «Январь | Февраль …»
+    const m = BARE_MONTHS.indexOf(child) + 1;
+    return { score: 3, month: { period: `${yearOver[1]}-${m < 10 ? "0" : ""}${m}`, kind: null } };
+  }
   const parentMatch = classifySingle(parent);
+  if (parentMatch?.concept === "lastPaymentDate" || parentMatch?.concept === "lastPaymentAmount") {
+    // «Последняя оплата» over «Дата | Сумма»
+    if (/^дата/.test(child)) return { concept: "lastPaymentDate", score: 3 };
+    if (/сумм|руб/.test(child)) return { concept: "lastPaymentAmount", score: 3 };
+  }
   if (parentMatch?.month) {
     // «Январь 2024» over «Начислено | Оплачено | Долг»
     const kind = monthKind(child) ?? (debit ? "debt" : credit ? null : parentMatch.month.kind);
@@ -276,7 +305,7 @@ export function classifyPair(parent: string, child: string): HeaderMatch | null 
   if (neutral) return parentMatch;
   const own = classifySingle(child);
   // «Начислено» over «Основное | Пени»: an unknown child inherits the parent's meaning, weakly
-  if (!own && parentMatch?.concept && !/\d/.test(child)) return { concept: parentMatch.concept, score: 1 };
+  if (!own && parentMatch?.concept && !/\d/.test(child)) return { concept: parentMatch.concept, score: 1, inherited: true };
   if (own?.month && !own.month.kind && parentMatch) {
     const kind = monthKind(parent);
     if (kind) return { score: 3, month: { period: own.month.period, kind } };

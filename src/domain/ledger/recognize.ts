@@ -12,7 +12,7 @@ import { AMOUNT_CONCEPTS, CONCEPT_TITLES, classifyPair, classifySingle, isSubHea
 import { LedgerInputError } from "./errors";
 
 /** How many rows from the top may hold the title block and the header. */
-const HEADER_SEARCH_ROWS = 40;
+const HEADER_SEARCH_ROWS = 60;
 /** A header must score at least this much (e.g. an account and one amount column). */
 const MIN_HEADER_SCORE = 2;
 
@@ -356,6 +356,11 @@ function findHeader(g: GridReader, forcedBottom?: number): HeaderCandidate | nul
 
 interface Mapping {
   columns: ColumnMapping;
+  /**
+   * Amount concepts spread over several columns with no total among them («Начислено» over «Содержание |
+   * Отопление | ХВС»): concept → all its 0-based sheet columns (the first is the one in `columns`), summed per row.
+   */
+  parts: Partial<Record<LedgerConcept, number[]>>;
   scores: Record<string, number>;
   monthColumns: { col: number; period: Period; kind: MonthKind }[];
 }
@@ -413,6 +418,29 @@ function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: 
       delete columns[balance];
     }
   }
+  // an amount concept whose best columns are all inherited from one parent: the row amount is their sum
+  const parts: Mapping["parts"] = {};
+  for (const concept of AMOUNT_CONCEPTS) {
+    if (scores[concept] !== 1 || columns[concept] === undefined) continue;
+    const cols: number[] = [];
+    h.matches.forEach((m, c) => {
+      if (m?.concept === concept && m.inherited) cols.push(g.sheetCol(c));
+    });
+    if (cols.length >= 2 && cols[0] === columns[concept]) parts[concept] = cols;
+  }
+  // «Перерасчёт» and «Разовые», «Льготы» and «Субсидия»: separate adjustments, all of them count
+  for (const concept of ["recalculation", "subsidy"] as const) {
+    const cols: number[] = [];
+    h.matches.forEach((m, c) => {
+      if (m?.concept === concept && !m.month && m.score >= 3) cols.push(g.sheetCol(c));
+    });
+    if (cols.length >= 2 && cols[0] === columns[concept]) parts[concept] = cols;
+  }
+  // «Итого начислено» after «Начислено» month columns sums them: counting it too would double the charges
+  for (const kind of ["charged", "paid"] as const) {
+    const c = columns[kind];
+    if (c !== undefined && monthColumns.some((m) => m.kind === kind) && /^(итого|всего)/.test(normalizeHeader(h.texts[c - g.grid.left] ?? ""))) delete columns[kind];
+  }
   // «Итого» / «Всего» at the end of month columns sums the months: not a closing balance
   if (monthColumns.length >= 2 && scores.closingBalance === 1) delete columns.closingBalance;
   // one lonely month column is an ordinary amount column («Начислено за март 2024»)
@@ -421,7 +449,7 @@ function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: 
     const concept: LedgerConcept = only.kind === "charged" ? "charged" : only.kind === "paid" ? "paid" : "closingBalance";
     if (columns[concept] === undefined) columns[concept] = only.col;
   }
-  return { columns, scores, monthColumns };
+  return { columns, scores, monthColumns, parts };
 }
 
 interface Detection {
@@ -430,6 +458,8 @@ interface Detection {
   titleTexts: { row: number; col: number; text: string }[];
   titleAccount: TitleAccount | null;
   mapping: Mapping;
+  /** 0-based sheet column of a separate «Год» column (with «Месяц» as the period column), or -1. */
+  yearCol: number;
 }
 
 function detect(g: GridReader, forcedBottom?: number): Detection {
@@ -439,11 +469,17 @@ function detect(g: GridReader, forcedBottom?: number): Detection {
   const defaultKind: MonthKind = titleTexts.some((t) => /начисл/i.test(t.text)) ? "charged" : "debt";
   const mapping = header
     ? mappingFromHeader(g, header, defaultKind, titlePeriod?.from ?? titlePeriod?.to ?? null)
-    : { columns: {}, scores: {}, monthColumns: [] };
+    : { columns: {}, scores: {}, monthColumns: [], parts: {} };
   if (header) moveNamesOutOfAccountColumn(g, header, mapping.columns);
-  const titleAccount = mapping.columns.account === undefined ? readTitleAccount(titleTexts) : null;
-  return { header, titlePeriod, titleTexts, titleAccount, mapping };
+  const yearCol = header && mapping.columns.period !== undefined ? header.texts.findIndex((t) => YEAR_HEADER.test(normalizeHeader(t))) : -1;
+  // a single-account card has neither an account nor a name column
+  const c = mapping.columns;
+  const titleAccount = c.account === undefined && c.name === undefined && c.surname === undefined ? readTitleAccount(titleTexts) : null;
+  return { header, titlePeriod, titleTexts, titleAccount, mapping, yearCol: yearCol >= 0 ? g.sheetCol(yearCol) : -1 };
 }
+
+/** «Год» beside «Месяц»: the period of a row is made of both. */
+const YEAR_HEADER = /^(год|год начисления|расчетный год)$/;
 
 /**
  * 1С ОСВ with the subconto «Контрагенты»: the «Счет» column holds the debtors' names, not account numbers. When
@@ -469,7 +505,8 @@ function moveNamesOutOfAccountColumn(g: GridReader, h: HeaderCandidate, columns:
   }
 }
 
-const TITLE_ACCOUNT = /(?:лицев\S*\s+сч[её]т\S*|(?:^|[\s(,])(?:л\/сч?|лс|елс))\s*[:.]?\s*(?:№|N)?\s*[:.]?\s*(\d[\d/-]*)/i;
+/** One account, singular («лицевой счет», «лицевому счёту»; not «по лицевым счетам 2024 г.»), then its number. */
+const TITLE_ACCOUNT = /(?:лицев(?:ой|ому|ого|ом)\s+сч[её]т[уае]?|(?:^|[\s(,])(?:л\/сч?|лс|елс))\s*[:.]?\s*(?:№|N)?\s*[:.]?\s*(\d[\d/-]*)(?!\d|\s*г(?:\.|од|\s|$))/i;
 const TITLE_NAME = /(?:собственник|владелец|абонент|плательщик|наниматель|должник|ф\.?\s?и\.?\s?о\.?)\s*[:–—-]\s*([^,;:]+?)\s*(?:[,;]|\s+адрес|$)/i;
 const TITLE_ADDRESS = /адрес(?:\s+помещения)?\s*[:–—-]\s*(.+)$/i;
 
@@ -500,6 +537,9 @@ function readTitleAccount(texts: { row: number; col: number; text: string }[]): 
 
 const TITLE_RANGE = /(\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*(?:г\.?)?\s*(?:-|–|—|по)\s*(\d{1,2}[./]\d{1,2}[./]\d{2,4})/;
 const TITLE_MONTHS = /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*\s+(\d{4})/gi;
+/** «за январь - март 2024 г.», «с января по март 2024 г.»: one year for both months. */
+const TITLE_MONTH_RANGE =
+  /(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*\s*(?:-|–|—|по)\s*(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*\s+(\d{4})/i;
 const TITLE_AS_OF = /(?:^|\s)на\s+(\d{1,2}[./]\d{1,2}[./]\d{2,4})/i;
 const TITLE_YEAR = /за\s+(\d{4})\s*(?:г|год)/i;
 /** 1С: «за 1 квартал 2024 г.», «за I квартал 2024 г.», «за 2-й квартал 2024 г.» */
@@ -514,6 +554,12 @@ export function readTitlePeriod(texts: { row: number; col: number; text: string 
       const from = parseRuDate(m[1]);
       const to = parseRuDate(m[2]);
       return { from, to, row, col, text, invalid: !from || !to || from > to };
+    }
+    m = TITLE_MONTH_RANGE.exec(t);
+    if (m) {
+      const first = parsePeriod(`${m[1]} ${m[3]}`);
+      const last = parsePeriod(`${m[2]} ${m[3]}`);
+      if (first && last) return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
     }
     const months = [...t.matchAll(TITLE_MONTHS)];
     if (months.length > 0) {
@@ -556,9 +602,12 @@ const HAS_DIGIT = /\d/;
 const ID_THEN_TEXT = /^(\d[\d/-]{2,})[\s,;]+(.+)$/;
 const DIGITS_WITH_SPACES = /^\d+(?:[ \u00a0\u202f]\d+)+$/;
 const ONE_C_ACCOUNT = /^(60|62|76)(\.\d{1,2})*$/;
+const FLOAT_ZERO = /^\d{4,}\.0+$/;
+/** «ул. Ленина, д. 7», «мкр. 3, д. 5»: an address word first and a number somewhere (so «Г. И. Петров» is a name). */
+const ADDRESS_LABEL = /^(?:ул|улица|мкр|мкрн|микрорайон|пр-т|пр-кт|просп|проспект|пер|переулок|ш|шоссе|б-р|бульвар|пл|площадь|наб|г|пос|п|пгт|с|д|дом)\.?\s.*\d/i;
 const ACCOUNT_PREFIX = /^(?:л\s?\/\s?сч?|лс|л\.\s?с\.|№|n)\s*[:.]?\s*(?=\d)/i;
 /** 1С ОСВ by counterparties and contracts: the contract rows repeat their counterparty's sums. */
-const ONE_C_DETAIL = /^(?:основной договор|договор|без договора|документ)/i;
+const ONE_C_DETAIL = /^(?:основной договор|договоры?|без договора|документы?(?: расчетов)?)(?![а-яё])/i;
 
 /** The text after the identifier in an account cell («1020034 Соколова Е.В.» → «Соколова Е.В.»), set by readAccountCell. */
 let accountCellRest = "";
@@ -575,7 +624,8 @@ function readAccountCell(text: string): string | null {
   }
   if (ID_TOKEN.test(text)) {
     if (!HAS_DIGIT.test(text) || ONE_C_ACCOUNT.test(text)) return null;
-    return text;
+    // «1020034.0»: an account that went through a float on export (pandas, SQL)
+    return FLOAT_ZERO.test(text) ? text.slice(0, text.indexOf(".")) : text;
   }
   if (DIGITS_WITH_SPACES.test(text)) return text.replace(/\s+/g, "");
   const m = ID_THEN_TEXT.exec(text);
@@ -596,8 +646,15 @@ function readAmount(g: GridReader, r: number, c: number): Kopecks | null {
   if (typeof v === "number") return Number.isFinite(v) ? roublesToKopecks(v) : null;
   if (typeof v === "boolean") return null;
   if (v.trim() === "") return EMPTY;
-  return parseAmount(v);
+  const k = parseAmount(v);
+  if (k !== null) return k;
+  // «1 500,00 Дт» / «1 500,00 Кт»: a balance with its side written after it (1С and some billings)
+  const side = SIDE_AFTER_AMOUNT.exec(v);
+  if (!side) return null;
+  const n = parseAmount(v.slice(0, side.index));
+  return n === null ? null : /^к/i.test(side[1]) ? -Math.abs(n) : n;
 }
+const SIDE_AFTER_AMOUNT = /\s*(дт|кт|д|к|дебет|кредит)\.?\s*$/i;
 
 /** The first non-empty cell of the row is 1 (a cheap test before isNumberingRow). */
 function startsWithOne(values: CellValue[] | undefined): boolean {
@@ -643,6 +700,35 @@ function readPeriod(g: GridReader, r: number, c: number): { period: Period | nul
   return { period: p, text };
 }
 
+/** «Месяц» = «Январь» or 1, «Год» = 2024 → "2024-01"; a full period in the month cell is read as it is. */
+function readMonthOfYear(g: GridReader, r: number, c: number, yearCol: number): { period: Period | null; text: string } {
+  const v = g.value(r, c);
+  const text = g.text(r, c);
+  const yearText = g.text(r, yearCol);
+  const year = /^\d{4}$/.test(yearText) ? yearText : "";
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 12) return { period: year ? `${year}-${v < 10 ? "0" : ""}${v}` : null, text };
+  if (typeof v === "string" && /^\d{1,2}$/.test(v.trim())) {
+    const m = +v.trim();
+    return { period: year && m >= 1 && m <= 12 ? `${year}-${m < 10 ? "0" : ""}${m}` : null, text };
+  }
+  if (year && /^[а-яё]+\.?$/i.test(text)) {
+    const p = readPeriod(g, r, c);
+    if (!p.period && p.text !== "" && REAL_MONTH_WORD.test(text.replace(/\.$/, ""))) return { period: parsePeriod(`${text.replace(/\.$/, "")} ${year}`), text };
+    return p.period ? p : { period: null, text };
+  }
+  return readPeriod(g, r, c);
+}
+
+/** The row's texts joined with spaces (a title line between cards). */
+function rowText(g: GridReader, r: number): string {
+  const parts: string[] = [];
+  for (let c = 0; c < g.width; c++) {
+    const t = g.ownText(r, c);
+    if (t !== "") parts.push(t);
+  }
+  return parts.join(" ").replace(/[\u00a0\u202f]/g, " ");
+}
+
 function composeName(parts: string[]): string {
   return parts.filter((p) => p !== "").join(" ");
 }
@@ -657,7 +743,7 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
   if (isGridEmpty(g)) throw new LedgerInputError("empty-sheet", `Лист «${grid.sheet}» пуст: нет ни одной заполненной ячейки.`);
 
   const forced = options.headerRow !== undefined ? options.headerRow - 1 - grid.top : undefined;
-  const { header, titlePeriod, titleAccount, mapping: detected } = detect(g, forced);
+  const { header, titlePeriod, titleAccount, mapping: detected, yearCol } = detect(g, forced);
   const columns: ColumnMapping = options.mapping ? cleanMapping(options.mapping) : detected.columns;
   const monthColumns = detected.monthColumns;
 
@@ -670,7 +756,10 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
   // «Фамилия И.О. / Адрес» (municipal registers): one cell holds the owner and, after « / » or a line break, the address
   const nameHeader = columns.name !== undefined ? normalizeHeader(header.texts[columns.name - grid.left] ?? "") : "";
   const splitNameAddress = columns.address === undefined && nameHeader.includes("адрес");
-  const rec = readRows(g, header.bottom + 1, columns, monthColumns, { fixed, splitNameAddress }, header.top);
+  // summed part columns only where the mapping still uses the detected first part
+  const parts: Mapping["parts"] = {};
+  for (const [k, cols] of Object.entries(detected.parts) as [LedgerConcept, number[]][]) if (columns[k] === cols[0]) parts[k] = cols;
+  const rec = readRows(g, header.bottom + 1, columns, monthColumns, { fixed, splitNameAddress, yearCol: yearCol - grid.left, parts }, header.top);
 
   // layout
   let layout: LedgerLayout = "per-account";
@@ -786,6 +875,10 @@ interface ReadExtras {
   /** The single account of a card (no account column). */
   fixed: TitleAccount | null;
   splitNameAddress: boolean;
+  /** Grid column of a separate «Год» column, or -1. */
+  yearCol: number;
+  /** Amount concepts summed over several sheet columns. */
+  parts?: Mapping["parts"];
 }
 
 const NAME_ADDRESS_SPLIT = /\s+\/\s+|\s*[\r\n]+\s*/;
@@ -800,10 +893,11 @@ function readRows(
   start: number,
   columns: ColumnMapping,
   monthColumns: { col: number; period: Period; kind: MonthKind }[],
-  extras: ReadExtras = { fixed: null, splitNameAddress: false },
+  extras: ReadExtras = { fixed: null, splitNameAddress: false, yearCol: -1 },
   headerTop = start - 1,
 ): ReadResult {
-  const { fixed, splitNameAddress } = extras;
+  const { fixed, splitNameAddress, yearCol } = extras;
+  let card = fixed;
   const L = g.grid.left;
   const col = (k: LedgerConcept): number => (columns[k] === undefined ? -1 : columns[k] - L);
   const cAccount = col("account");
@@ -822,7 +916,7 @@ function readRows(
   const cLastPay = col("lastPaymentDate");
   const neverDates = NEVER_DATES.map((k) => ({ k, c: col(k) })).filter((p) => p.c >= 0);
   const damagedCells: DamagedCell[] = [];
-  const amountCols = AMOUNT_CONCEPTS.map((k, i) => ({ k, i, c: col(k) })).filter((a) => a.c >= 0);
+  const amountCols = AMOUNT_CONCEPTS.map((k, i) => ({ k, i, c: col(k), parts: extras.parts?.[k]?.map((sc) => sc - L) })).filter((a) => a.c >= 0);
   // amounts of the current row by AMOUNT_CONCEPTS index (undefined = no column / unreadable)
   const amt: (Kopecks | undefined)[] = new Array(AMOUNT_CONCEPTS.length).fill(undefined);
   const A = (k: LedgerConcept) => AMOUNT_CONCEPTS.indexOf(k);
@@ -939,6 +1033,26 @@ function readRows(
     let hasInvalid = false;
     for (let i = 0; i < amountCols.length; i++) {
       const a = amountCols[i];
+      if (a.parts) {
+        // «Начислено» spread over service columns: the sum of the parts that can be read
+        let sum: Kopecks = 0;
+        let any = false;
+        let bad = false;
+        for (const pc of a.parts) {
+          const k = readAmount(g, r, pc);
+          if (k === null) {
+            bad = true;
+            invalidCells.push({ row: g.sheetRow(r), col: g.sheetCol(pc), concept: a.k, text: g.text(r, pc) });
+          } else if (k !== EMPTY) {
+            sum += k;
+            any = true;
+          }
+        }
+        if (bad) hasInvalid = true;
+        if (any || bad) filled = true;
+        amt[a.i] = bad ? undefined : sum;
+        continue;
+      }
       const k = readAmount(g, r, a.c);
       if (k === null) {
         hasInvalid = true;
@@ -969,15 +1083,23 @@ function readRows(
 
     let account: string;
     let inherited = false;
-    if (cAccount < 0 && fixed) {
-      // a single-account card: every row with amounts belongs to the account named in the title
+    if (cAccount < 0 && card) {
+      // a card: every row with amounts belongs to the account named in the title; several cards on one sheet
+      // each start with their own «Лицевой счет № …» line (then «Собственник: …», «Адрес: …»)
       if (!filled) {
+        const line = rowText(g, r);
+        const next = TITLE_ACCOUNT.exec(line);
+        if (next) card = { ...card, account: next[1].replace(/[/-]$/, ""), name: "", address: "" };
+        const n = TITLE_NAME.exec(line);
+        if (n) card = { ...card, name: n[1].trim() };
+        const a = TITLE_ADDRESS.exec(line);
+        if (a) card = { ...card, address: a[1].trim() };
         skipped++;
         continue;
       }
-      account = fixed.account;
-      if (name === "") name = fixed.name;
-      if (address === "") address = fixed.address;
+      account = card.account;
+      if (name === "") name = card.name;
+      if (address === "") address = card.address;
     } else if (cAccount < 0) {
       // no account column at all (one finding at the header says so): the owner's name stands in as the key
       if ((!filled && name === "") || ONE_C_ACCOUNT.test(name) || ONE_C_DETAIL.test(name)) {
@@ -992,6 +1114,11 @@ function readRows(
       if (((cService >= 0 && service !== "") || periodGiven) && inheritedAccount !== "" && name === "") {
         account = inheritedAccount;
         inherited = true;
+      } else if (name !== "" && address === "" && ADDRESS_LABEL.test(name)) {
+        // a house or street group row with its subtotal, the label written in the owner column
+        skipped++;
+        inheritedAccount = "";
+        continue;
       } else if (filled && (name !== "" || address !== "")) account = "";
       else {
         // a house address alone, or a subtotal without a label
@@ -1035,7 +1162,7 @@ function readRows(
       lastPaymentAmount: amt[iLp],
     };
     if (cPeriod >= 0) {
-      const p = readPeriod(g, r, cPeriod);
+      const p = yearCol >= 0 ? readMonthOfYear(g, r, cPeriod, yearCol) : readPeriod(g, r, cPeriod);
       record.period = p.text === "" ? null : p.period;
       record.periodText = p.text;
     }
