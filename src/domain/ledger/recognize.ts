@@ -55,6 +55,12 @@ export interface LedgerRowRecord {
   snils?: string;
   inn?: string;
   share?: string;
+  birthPlace?: string;
+  passport?: string;
+  /** Court-work columns a ledger may carry (ГПК 124 data and an existing case). */
+  caseNumber?: string;
+  orderDate?: IsoDate | null;
+  ipNumber?: string;
   /** Displayed text of the date cells and the date read from them (null = not a date). */
   birthDateText?: string;
   birthDate?: IsoDate | null;
@@ -913,6 +919,11 @@ function readRows(
   const cInn = col("inn");
   const cShare = col("share");
   const cBirth = col("birthDate");
+  const cBirthPlace = col("birthPlace");
+  const cPassport = col("passport");
+  const cCase = col("caseNumber");
+  const cOrderDate = col("orderDate");
+  const cIp = col("ipNumber");
   const cLastPay = col("lastPaymentDate");
   const neverDates = NEVER_DATES.map((k) => ({ k, c: col(k) })).filter((p) => p.c >= 0);
   const damagedCells: DamagedCell[] = [];
@@ -1155,6 +1166,11 @@ function readRows(
       snils: undefined,
       inn: undefined,
       share: undefined,
+      birthPlace: undefined,
+      passport: undefined,
+      caseNumber: undefined,
+      orderDate: undefined,
+      ipNumber: undefined,
       birthDateText: undefined,
       birthDate: undefined,
       lastPaymentDateText: undefined,
@@ -1169,6 +1185,12 @@ function readRows(
     if (cSnils >= 0) record.snils = readIdentifier(g, r, cSnils, [11]);
     if (cInn >= 0) record.inn = readIdentifier(g, r, cInn, [10, 12]);
     if (cShare >= 0) record.share = g.text(r, cShare);
+    // identifiers as displayed (leading zeros and series kept)
+    if (cBirthPlace >= 0) record.birthPlace = g.text(r, cBirthPlace).trim() || undefined;
+    if (cPassport >= 0) record.passport = g.text(r, cPassport).trim() || undefined;
+    if (cCase >= 0) record.caseNumber = g.text(r, cCase).trim() || undefined;
+    if (cOrderDate >= 0) record.orderDate = readDate(g, r, cOrderDate);
+    if (cIp >= 0) record.ipNumber = g.text(r, cIp).trim() || undefined;
     if (cBirth >= 0) {
       record.birthDateText = g.text(r, cBirth);
       record.birthDate = readDate(g, r, cBirth);
@@ -1247,6 +1269,11 @@ function buildAccounts(
         snils: undefined,
         inn: undefined,
         share: undefined,
+        birthPlace: undefined,
+        passport: undefined,
+        caseNumber: undefined,
+        orderDate: undefined,
+        ipNumber: undefined,
         lastPaymentDate: undefined,
         lastPaymentAmount: undefined,
         months: undefined,
@@ -1262,6 +1289,11 @@ function buildAccounts(
     if (row.inn && !a.inn) a.inn = row.inn;
     if (row.share && !a.share) a.share = row.share;
     if (row.birthDate && !a.birthDate) a.birthDate = row.birthDate;
+    if (row.birthPlace && !a.birthPlace) a.birthPlace = row.birthPlace;
+    if (row.passport && !a.passport) a.passport = row.passport;
+    if (row.caseNumber && !a.caseNumber) a.caseNumber = row.caseNumber;
+    if (row.orderDate && !a.orderDate) a.orderDate = row.orderDate;
+    if (row.ipNumber && !a.ipNumber) a.ipNumber = row.ipNumber;
     if (row.lastPaymentDate && !a.lastPaymentDate) a.lastPaymentDate = row.lastPaymentDate;
     if (row.lastPaymentAmount && !a.lastPaymentAmount) a.lastPaymentAmount = row.lastPaymentAmount;
 
