@@ -13,6 +13,8 @@
  *   reading more than 5 million cells gives `null` values, as the docs warn.
  *
  * Backed by an ExcelJS workbook — the same model the xlsx adapter reads — so one fixture serves both adapters.
+ * Tables (ListObjects) keep their cells in that model; the host records each table's name, style and extent in
+ * `tables` (ExcelJS has no live table model), so tests can assert a table exists and grows.
  * Counts syncs, records each one's payload, and can fail the N-th sync.
  */
 import ExcelJS from "exceljs";
@@ -118,11 +120,25 @@ export class FakeExcelHost {
   /** Emulates what range.text shows beyond the format, e.g. "#####" in a too narrow column. */
   textOverride: ((sheet: string, row: number, col: number, text: string) => string) | null = null;
   selected: { sheet: string; address: string } | null = null;
+  /** Every table of the workbook (cells live in the sheets; this is name, style and extent). */
+  readonly tables: FakeTableModel[] = [];
+  private lastTableId = 0;
 
   constructor(workbook: ExcelJS.Workbook, options: FakeExcelOptions = {}) {
     this.workbook = workbook;
     this.apiVersion = options.apiVersion ?? "1.18";
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+  }
+
+  /** For tests: the tables on a sheet, with A1 addresses. */
+  tablesOn(sheet: string): { name: string; style: string; address: string }[] {
+    return this.tables
+      .filter((t) => t.ws.name.toLowerCase() === sheet.toLowerCase())
+      .map((t) => ({ name: t.name, style: t.style, address: boundsAddress(t) }));
+  }
+
+  newTableId(): number {
+    return ++this.lastTableId;
   }
 
   get syncCount(): number {
@@ -369,9 +385,12 @@ export class FakeApplication extends ClientObject {
 
 export class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
+  /** All tables of the workbook (ExcelApi 1.1). */
+  readonly tables: FakeTableCollection;
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
   }
   _snapshot(): Record<string, unknown> {
     return {};
@@ -444,6 +463,7 @@ export class FakeWorksheet extends ClientObject {
   private cached: ExcelJS.Worksheet | undefined | null = null;
   readonly freezePanes: { freezeRows: (n: number) => void };
   private _notes?: FakeNoteCollection;
+  private _tables?: FakeTableCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -543,9 +563,17 @@ export class FakeWorksheet extends ClientObject {
     return (this._notes ??= new FakeNoteCollection(this.context, this));
   }
 
+  /** The sheet's tables (ExcelApi 1.1). */
+  get tables(): FakeTableCollection {
+    return (this._tables ??= new FakeTableCollection(this.context, this));
+  }
+
   delete(): void {
     this.context.enqueue(0, () => {
-      this.context.host.workbook.removeWorksheet(this.ws().id);
+      const ws = this.ws();
+      const tables = this.context.host.tables;
+      for (let i = tables.length - 1; i >= 0; i--) if (tables[i].ws === ws) tables.splice(i, 1);
+      this.context.host.workbook.removeWorksheet(ws.id);
     });
   }
 
@@ -595,6 +623,16 @@ function eachCell(ws: ExcelJS.Worksheet, b: UsedBounds, fn: (cell: ExcelJS.Cell,
   for (let r = b.top; r <= b.bottom; r++) {
     const row = ws.getRow(r + 1);
     for (let c = b.left; c <= b.right; c++) fn(row.getCell(c + 1), r - b.top, c - b.left);
+  }
+}
+
+/** A value written through the API lands in a cell as if typed (see parseInput). */
+function writeInput(cell: ExcelJS.Cell, x: unknown): void {
+  if (typeof x === "number" || typeof x === "boolean") cell.value = x;
+  else {
+    const parsed = parseInput(String(x), cell.numFmt || "General");
+    cell.value = parsed.value as ExcelJS.CellValue;
+    if (parsed.numFmt) cell.numFmt = parsed.numFmt;
   }
 }
 
@@ -836,12 +874,7 @@ export class FakeRange extends ClientObject {
         cell.numFmt = String(x);
         return;
       }
-      if (typeof x === "number" || typeof x === "boolean") cell.value = x;
-      else {
-        const parsed = parseInput(String(x), cell.numFmt || "General");
-        cell.value = parsed.value as ExcelJS.CellValue;
-        if (parsed.numFmt) cell.numFmt = parsed.numFmt;
-      }
+      writeInput(cell, x);
     });
   }
 
@@ -1014,6 +1047,288 @@ export class FakeNoteCollection extends ClientObject {
     const a = cellAddress.includes("!") ? cellAddress.slice(cellAddress.lastIndexOf("!") + 1) : cellAddress;
     this.context.enqueue(jsonSize(cellAddress), () => undefined);
     return new FakeNote(this.context, this.sheet, a, true);
+  }
+}
+
+// ---------- tables (ListObjects, ExcelApi 1.1) ----------
+
+/** A table as the host records it: the cells live in `ws`; the header is row `top`. */
+export interface FakeTableModel {
+  id: number;
+  name: string;
+  style: string;
+  ws: ExcelJS.Worksheet;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Excel's rules for a table name: a letter (any script — Russian Excel's default is «Таблица1»), "_" or "\" first,
+ * then letters, digits, "_", "."; no spaces; at most 255 characters; not a cell reference (A1 or R1C1 style);
+ * unique in the workbook without regard to case.
+ */
+function checkTableName(host: FakeExcelHost, name: string, self: FakeTableModel | null): void {
+  const valid =
+    name.length > 0 &&
+    name.length <= 255 &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name);
+  if (!valid) throw new FakeOfficeError("InvalidArgument", `The table name '${name}' is not valid.`);
+  if (host.tables.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase()))
+    throw new FakeOfficeError("InvalidArgument", `A table named '${name}' already exists.`);
+}
+
+/** Built-in table style names: TableStyleLight1..21, TableStyleMedium1..28, TableStyleDark1..11. */
+function checkTableStyle(style: string): void {
+  const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(style);
+  const max = { Light: 21, Medium: 28, Dark: 11 } as const;
+  if (!m || +m[2] < 1 || +m[2] > max[m[1] as keyof typeof max]) throw new FakeOfficeError("InvalidArgument", `The table style '${style}' does not exist.`);
+}
+
+function overlaps(a: UsedBounds, b: UsedBounds): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+export class FakeTableCollection extends ClientObject {
+  private proxiesBySnapshot = new WeakMap<object, FakeTable[]>();
+
+  /** `sheet` null: the workbook's collection (every table). */
+  constructor(
+    context: FakeRequestContext,
+    private readonly sheet: FakeWorksheet | null,
+  ) {
+    super(context);
+  }
+
+  private models(): FakeTableModel[] {
+    const all = this.context.host.tables;
+    if (!this.sheet) return all;
+    const ws = this.sheet.ws();
+    return all.filter((t) => t.ws === ws);
+  }
+
+  _snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (props.includes("count")) out.count = this.models().length;
+    if (props.some((p) => p.startsWith("items"))) {
+      const subs = props.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+      const wanted = subs.length > 0 ? subs : ["name", "id", "style"];
+      const proxies: FakeTable[] = [];
+      const snaps = this.models().map((model) => {
+        const item = new FakeTable(this.context, () => model);
+        const snap = item._snapshot(wanted);
+        item._applyLoaded(snap);
+        proxies.push(item);
+        return snap;
+      });
+      this.proxiesBySnapshot.set(snaps, proxies);
+      out.items = snaps;
+    }
+    return out;
+  }
+
+  override _applyLoaded(s: Record<string, unknown>): void {
+    if ("count" in s) this.loaded.set("count", s.count);
+    if (s.items) this.loaded.set("items", this.proxiesBySnapshot.get(s.items as object));
+  }
+
+  protected override defaultProps(): string[] {
+    return ["items"];
+  }
+
+  get items(): FakeTable[] {
+    return this.get("items");
+  }
+  get count(): number {
+    return this.get("count");
+  }
+
+  /**
+   * tables.add(address, hasHeaders). Like Excel: a header-only range gets one empty data row; header cells become
+   * text, empty ones «ColumnN». The fake supports hasHeaders = true only (the adapter always has a header).
+   */
+  add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
+    let created: FakeTableModel | undefined;
+    this.context.enqueue(jsonSize(typeof address === "string" ? address : "") + 8, () => {
+      const host = this.context.host;
+      let ws: ExcelJS.Worksheet;
+      let b: UsedBounds;
+      if (typeof address === "string") {
+        const bang = address.lastIndexOf("!");
+        if (this.sheet) ws = this.sheet.ws();
+        else {
+          const name = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : "";
+          const found = findSheet(host.workbook, name);
+          if (!found) throw new FakeOfficeError("InvalidArgument", `The address '${address}' has no worksheet.`);
+          ws = found;
+        }
+        b = parseRangeAddress(address);
+      } else {
+        ws = address.sheet.ws();
+        b = address.bounds();
+      }
+      if (!hasHeaders) throw new FakeOfficeError("InvalidArgument", "excelFake: tables.add supports hasHeaders = true only.");
+      assertWritable(ws);
+      if (b.bottom === b.top) b = { ...b, bottom: b.top + 1 };
+      if (host.tables.some((t) => t.ws === ws && overlaps(t, b)))
+        throw new FakeOfficeError("InvalidArgument", "A table can't overlap another table.");
+      const seen = new Set<string>();
+      for (let c = b.left; c <= b.right; c++) {
+        const cell = ws.getCell(b.top + 1, c + 1);
+        const v = excelJsCellValue(cell);
+        let text = v === null || v === "" ? `Column${c - b.left + 1}` : String(v);
+        for (let n = 2; seen.has(text.toLowerCase()); n++) text = `${v ?? "Column"}${n}`;
+        seen.add(text.toLowerCase());
+        if (cell.value !== text) cell.value = text;
+      }
+      let n = 1;
+      while (host.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
+      created = { id: host.newTableId(), name: `Table${n}`, style: "TableStyleMedium2", ws, ...b };
+      host.tables.push(created);
+    });
+    return new FakeTable(this.context, () => created);
+  }
+
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, () => this.find(key));
+  }
+
+  getItemOrNullObject(key: string): FakeTable {
+    return new FakeTable(this.context, () => this.find(key), true);
+  }
+
+  private find(key: string): FakeTableModel | undefined {
+    return this.models().find((t) => t.name.toLowerCase() === key.toLowerCase() || `{${t.id}}` === key);
+  }
+}
+
+export class FakeTable extends ClientObject {
+  readonly rows: FakeTableRowCollection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => FakeTableModel | undefined,
+    private readonly nullable = false,
+  ) {
+    super(context);
+    this.rows = new FakeTableRowCollection(context, () => this.model());
+  }
+
+  model(): FakeTableModel {
+    const t = this.resolver();
+    if (!t || !this.context.host.tables.includes(t)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return t;
+  }
+
+  protected override exists(): boolean {
+    if (!this.nullable) return true;
+    this.model();
+    return true;
+  }
+
+  _snapshot(props: string[]): Record<string, unknown> {
+    if (this.nullable && !this.safeExists()) return {};
+    const t = this.model();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === "name") out.name = t.name;
+      else if (p === "id") out.id = `{${t.id}}`;
+      else if (p === "style") out.style = t.style;
+      else if (p === "showHeaders") out.showHeaders = true;
+    }
+    return out;
+  }
+
+  protected override defaultProps(): string[] {
+    return ["name", "id", "style", "showHeaders"];
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.context.enqueue(jsonSize(v), () => {
+      const t = this.model();
+      checkTableName(this.context.host, v, t);
+      t.name = v;
+    });
+  }
+
+  get style(): string {
+    return this.get("style");
+  }
+  set style(v: string) {
+    this.context.enqueue(jsonSize(v), () => {
+      checkTableStyle(v);
+      this.model().style = v;
+    });
+  }
+
+  private part(pick: (t: FakeTableModel) => UsedBounds): FakeRange {
+    const sheet = new FakeWorksheet(this.context, () => this.model().ws);
+    return new FakeRange(this.context, sheet, () => pick(this.model()));
+  }
+  /** Header + data rows. */
+  getRange(): FakeRange {
+    return this.part((t) => ({ top: t.top, left: t.left, bottom: t.bottom, right: t.right }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.part((t) => ({ top: t.top, left: t.left, bottom: t.top, right: t.right }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.part((t) => ({ top: t.top + 1, left: t.left, bottom: t.bottom, right: t.right }));
+  }
+}
+
+export class FakeTableRowCollection extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly table: () => FakeTableModel,
+  ) {
+    super(context);
+  }
+
+  _snapshot(props: string[]): Record<string, unknown> {
+    const t = this.table();
+    return props.includes("count") ? { count: t.bottom - t.top } : {};
+  }
+
+  get count(): number {
+    return this.get("count");
+  }
+
+  /**
+   * rows.add(index, values): appends rows at the end of the table (index null/undefined or the row count) and
+   * grows it. New cells take the formatting of the table's last data row, as in Excel; values are parsed like
+   * typed input. Excel would shift non-empty cells below the table down; the fake refuses instead, so a test
+   * notices an adapter that relies on that. Inserting in the middle is not modelled.
+   */
+  add(index?: number | null, values?: unknown[][]): void {
+    this.context.enqueue(jsonSize(values ?? null) + 8, () => {
+      const t = this.table();
+      const width = t.right - t.left + 1;
+      const dataRows = t.bottom - t.top;
+      if (index !== null && index !== undefined && index !== dataRows)
+        throw new FakeOfficeError("InvalidArgument", "excelFake: rows.add supports appending at the end only.");
+      const rows = values ?? [Array(width).fill("")];
+      if (rows.length === 0 || rows.some((r) => !Array.isArray(r) || r.length !== width))
+        throw new FakeOfficeError("InvalidArgument", `The number of columns in the input array doesn't match the table (${width}).`);
+      assertWritable(t.ws);
+      const below = { top: t.bottom + 1, left: t.left, bottom: t.bottom + rows.length, right: t.right };
+      let occupied = false;
+      eachCell(t.ws, below, (cell) => (occupied ||= excelJsCellValue(cell) !== null));
+      if (occupied) throw new FakeOfficeError("InsertDeleteConflict", "excelFake: cells below the table are not empty (Excel would shift them down).");
+      const model = dataRows > 0 ? t.ws.getRow(t.bottom + 1) : null;
+      eachCell(t.ws, below, (cell, r, c) => {
+        if (model) cell.style = { ...model.getCell(t.left + c + 1).style };
+        const x = rows[r][c];
+        if (x !== null && x !== undefined) writeInput(cell, x);
+      });
+      t.bottom += rows.length;
+    });
   }
 }
 

@@ -16,6 +16,9 @@
  * block landed, so a failure leaves the previous complete output (or the clearly named temporary sheet).
  * Every string is written with a leading apostrophe (or into a text-formatted cell), so nothing the add-in writes
  * is ever taken for a formula; our own HYPERLINKs are the only formulas.
+ *
+ * Table-like own sheets (the court-work register) are real Excel tables (ListObjects, ExcelApi 1.1): created on the
+ * final sheet after the swap, grown through table.rows.add so the clerk's filters, sorting and styles follow.
  */
 import type { CellValue, MergedArea, SheetGrid } from "../../domain/grid";
 import { cellAddress, columnLetter } from "../../domain/grid";
@@ -88,6 +91,18 @@ const HEADER_FILL = "#D9E1F2";
 const POINTS_PER_CHAR = 7;
 
 const jsonSize = payloadSize;
+/** Look of the register's table: light, banded, a dark header with white bold text. */
+const TABLE_STYLE = "TableStyleLight9";
+
+/**
+ * Excel table name for a sheet: «Реестр взыскания» → «РеестрВзыскания». Excel's rules: a letter or "_" first, then
+ * letters (Cyrillic too — Russian Excel names tables «Таблица1»), digits, "_", "."; no spaces; not a cell address.
+ */
+export function tableNameFor(sheet: string): string {
+  const words = sheet.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  const name = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("");
+  return /^[\p{L}_]/u.test(name) && !/^[A-Za-z]{1,3}\d+$|^[RrCc]$|^[Rr]\d*[Cc]\d*$/.test(name) ? name : `_${name}`;
+}
 
 /** A value as Office.js should receive it: strings never start a formula, empty cells are "". */
 export function toExcelInput(v: CellValue, cellFormat: string): string | number | boolean {
@@ -340,7 +355,13 @@ export class ExcelWorkbook implements WorkbookPort {
   // ---------- writing helpers ----------
 
   /** Split rows into blocks whose request payload stays under the target. */
-  private prepareBlocks(rows: OutCell[][], width: number, columnFormats: string[]): { start: number; block: PreparedBlock }[] {
+  private prepareBlocks(
+    rows: OutCell[][],
+    width: number,
+    columnFormats: string[],
+    /** The cells get their formats only after the values (rows added to a table): every string gets the apostrophe. */
+    formatsAfterValues = false,
+  ): { start: number; block: PreparedBlock }[] {
     const blocks: { start: number; block: PreparedBlock }[] = [];
     let values: PreparedBlock["values"] = [];
     let formats: string[][] = [];
@@ -368,7 +389,7 @@ export class ExcelWorkbook implements WorkbookPort {
         if (plan.formula) {
           if (colFmt === "@") fmt = "General"; // a formula in a text cell would stay text
           vRow[c] = `=${plan.formula}`;
-        } else vRow[c] = toExcelInput(plan.value, fmt);
+        } else vRow[c] = toExcelInput(plan.value, formatsAfterValues ? "General" : fmt);
         fRow[c] = fmt;
         if (fmt !== colFmt) exception = true;
       }
@@ -399,11 +420,19 @@ export class ExcelWorkbook implements WorkbookPort {
    * Column formats once per column: a 1×1 numberFormat array is applied to every cell of the range
    * (OfficeDev/office-js-docs-pr#5400, office-js-docs-reference#578; a bare string works too but is untyped).
    */
-  private queueColumnFormats(ws: Excel.Worksheet, top: number, rowCount: number, columnFormats: string[]): void {
+  private queueColumnFormats(
+    ws: Excel.Worksheet,
+    top: number,
+    rowCount: number,
+    columnFormats: string[],
+    left = 0,
+    /** Set "General" too (cells that may carry another format, e.g. copied from the row above). */
+    includeGeneral = false,
+  ): void {
     if (rowCount <= 0) return;
     columnFormats.forEach((fmt, c) => {
-      if (!fmt || fmt === "General") return;
-      const col = ws.getRangeByIndexes(top, c, rowCount, 1);
+      if (!fmt || (fmt === "General" && !includeGeneral)) return;
+      const col = ws.getRangeByIndexes(top, left + c, rowCount, 1);
       col.numberFormat = [[fmt]];
       col.untrack();
     });
@@ -540,17 +569,12 @@ export class ExcelWorkbook implements WorkbookPort {
           name: spec.sheet,
           rows: [plan.header, ...plan.appended],
           columns: plan.header.map((h) => ({ format: spec.formats?.[h] ?? "general", width: Math.min(40, Math.max(10, h.length + 2)) })),
-          headerRows: [0],
+          // no header fill: the table style draws the header (a fill of ours would hide its white text)
           freezeRows: 1,
         },
         options,
       );
-      // a filter on the header, so the clerk can filter the register (ExcelApi 1.9)
-      await this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(spec.sheet);
-        ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, plan.appended.length + 1, plan.header.length));
-        await ctx.sync();
-      });
+      await this.makeTable(spec.sheet, plan.appended.length + 1, plan.header.length);
       return;
     }
     if (!meta.ownedSheets.includes(spec.sheet)) throw foreignSheetError(spec.sheet);
@@ -561,7 +585,6 @@ export class ExcelWorkbook implements WorkbookPort {
     };
     const columnFormats = plan.header.map((_h, c) => fmtOf(c));
     const firstNew = Math.max(existing.length, 1);
-    const appendBlocks = this.prepareBlocks(plan.appended, plan.header.length, columnFormats);
     // updates: vertical runs per column, each written as one small block
     const byCell = new Map(plan.updates.map((u) => [`${u.row}:${u.col}`, u.cell] as const));
     const runs = cellRuns(plan.updates.map((u) => ({ r: u.row, c: u.col })));
@@ -576,12 +599,50 @@ export class ExcelWorkbook implements WorkbookPort {
         options.onProgress?.({ done, total, stage: `Реестр «${spec.sheet}»` });
         throwIfAborted(options.signal);
       };
+      // the register's table, when it starts at A1 and reaches the last used row; otherwise append below the
+      // range as before (an older register, or the clerk converted the table back to a range)
+      const found = await this.findTableAtA1(ctx, ws);
+      const table = found && found.bottom >= existing.length - 1 ? found : null;
+      // empty rows at the end of the table (a table always has a data row) are filled first, then the table grows
+      const spare = table ? Math.min(plan.appended.length, table.bottom - (existing.length - 1)) : plan.appended.length;
+      const viaRange = plan.appended.slice(0, spare);
+      const viaTable = plan.appended.slice(spare);
+      const tableTop = firstNew + spare;
+
+      // first all table rows, one sync per block, before anything is written next to the table (a write there
+      // could widen the table, and rows.add needs exactly the table's column count)
+      if (table && viaTable.length > 0) {
+        const width = table.columns;
+        const formats = Array.from({ length: width }, (_, c) => columnFormats[c] ?? "General");
+        const cells = viaTable.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+        for (const { start, block } of this.prepareBlocks(cells, width, formats, true)) {
+          if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
+          // null index = at the end (as in Office.js samples; the typings only say `index?: number`)
+          table.table.rows.add(null as unknown as undefined, block.values);
+          const top = tableTop + start;
+          // new table rows take the formats of the row above (maybe a clerk's); set ours on every column
+          this.queueColumnFormats(ws, top, block.values.length, formats, 0, true);
+          if (block.formats) {
+            const range = ws.getRangeByIndexes(top, 0, block.values.length, width);
+            range.numberFormat = block.formats;
+            range.untrack();
+          }
+          done += block.values.length;
+          await flush();
+        }
+      }
+
+      const extra = table && plan.header.length > table.columns ? viaTable.map((r) => r.slice(table.columns, plan.header.length)) : [];
+      const extraHasValues = extra.some((r) => r.some((c) => c !== null && c !== undefined));
+      // nothing but table rows: they are all written already
+      if (table && viaTable.length > 0 && plan.newHeaderCells.length === 0 && runs.length === 0 && viaRange.length === 0 && !extraHasValues) return;
+
       if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
       for (const h of plan.newHeaderCells) {
         const cell = ws.getRangeByIndexes(0, h.col, 1, 1);
         cell.values = [[toExcelInput(h.text, "General")]];
         cell.format.font.bold = true;
-        cell.format.fill.color = HEADER_FILL;
+        if (!table) cell.format.fill.color = HEADER_FILL;
         cell.untrack();
       }
       for (const run of runs) {
@@ -592,15 +653,70 @@ export class ExcelWorkbook implements WorkbookPort {
         pendingBytes += block.bytes + CALL_OVERHEAD;
         done += 1;
       }
-      if (plan.appended.length > 0) this.queueColumnFormats(ws, firstNew, plan.appended.length, columnFormats);
-      for (const { start, block } of appendBlocks) {
-        if (pendingBytes + block.bytes > this.payloadTarget) await flush();
-        this.queueBlock(ws, firstNew + start, 0, block);
-        pendingBytes += block.bytes;
-        done += block.values.length;
-      }
+      const queueRows = async (rowsToWrite: OutCell[][], top: number, left: number, countsAsRows: boolean) => {
+        const formats = columnFormats.slice(left);
+        this.queueColumnFormats(ws, top, rowsToWrite.length, formats, left);
+        for (const { start, block } of this.prepareBlocks(rowsToWrite, formats.length, formats)) {
+          if (pendingBytes + block.bytes > this.payloadTarget) await flush();
+          this.queueBlock(ws, top + start, left, block);
+          pendingBytes += block.bytes;
+          if (countsAsRows) done += block.values.length;
+        }
+      };
+      if (viaRange.length > 0) await queueRows(viaRange, firstNew, 0, true);
+      // columns right of the table (a header added since the table was made): written like the rest of the sheet
+      if (table && extraHasValues) await queueRows(extra, tableTop, table.columns, false);
       await flush();
     });
+  }
+
+  /**
+   * Turn the freshly written table-like sheet (header + rows from A1) into an Excel table with a name and a style.
+   * If Excel refuses, the sheet gets the plain look instead (bold header with a fill, a filter): the rows are there.
+   */
+  private async makeTable(sheet: string, rowCount: number, columnCount: number): Promise<void> {
+    const name = tableNameFor(sheet);
+    try {
+      await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const taken = ctx.workbook.tables.getItemOrNullObject(name); // ExcelApi 1.4
+        await ctx.sync();
+        const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rowCount, columnCount), true);
+        // table names are unique in a workbook: if ours is taken (a copied register), Excel's default stays
+        if (taken.isNullObject) table.name = name;
+        table.style = TABLE_STYLE;
+        await ctx.sync();
+      });
+    } catch (err) {
+      if (isAbortError(err)) throw err;
+      await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const header = ws.getRangeByIndexes(0, 0, 1, columnCount);
+        header.format.font.bold = true;
+        header.format.fill.color = HEADER_FILL;
+        ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, rowCount, columnCount));
+        await ctx.sync();
+      });
+    }
+  }
+
+  /** The sheet's table whose header starts at A1, with its size (two syncs when the sheet has tables, else one). */
+  private async findTableAtA1(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+  ): Promise<{ table: Excel.Table; columns: number; bottom: number } | null> {
+    const tables = ws.tables;
+    tables.load("items/name");
+    await ctx.sync();
+    if (tables.items.length === 0) return null;
+    const probes = tables.items.map((table) => {
+      const range = table.getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { table, range };
+    });
+    await ctx.sync();
+    const hit = probes.find((p) => p.range.rowIndex === 0 && p.range.columnIndex === 0);
+    return hit ? { table: hit.table, columns: hit.range.columnCount, bottom: hit.range.rowCount - 1 } : null;
   }
 
   // ---------- marks ----------

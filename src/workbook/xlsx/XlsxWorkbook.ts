@@ -390,6 +390,8 @@ export class XlsxWorkbook implements WorkbookPort {
         options,
       );
       const created = this.findSheet(spec.sheet)!;
+      // a filtered range, not an Excel table: ExcelJS table writing is known to corrupt files on re-save, and the
+      // file route must always give back a workbook Excel opens (the Office.js adapter makes a real table)
       created.autoFilter = rangeAddress({ top: 0, left: 0, bottom: plan.appended.length, right: plan.header.length - 1 });
       return;
     }

@@ -63,13 +63,16 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     expect(host.untracked).toBeGreaterThan(0);
   });
 
-  it("registers a new register sheet with a filter on its header", async () => {
-    const { wb, port } = setup();
+  it("makes a new register sheet an Excel table (it has its own filter), header frozen", async () => {
+    const { wb, host, port } = setup();
     await port.upsertTableRows({ sheet: OWN_SHEETS.register, columns: ["Ключ", "Статус"], key: "Ключ", ownColumns: ["Статус"] }, [
       { Ключ: "k1", Статус: "новый" },
       { Ключ: "k2", Статус: "новый" },
     ]);
-    expect(wb.getWorksheet(OWN_SHEETS.register)!.autoFilter).toBe("A1:B3");
+    // header + 2 rows × 2 columns → A1:B3
+    expect(host.tablesOn(OWN_SHEETS.register)).toEqual([{ name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:B3" }]);
+    expect(wb.getWorksheet(OWN_SHEETS.register)!.autoFilter).toBeFalsy();
+    expect(wb.getWorksheet(OWN_SHEETS.register)!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
 
   it("gives the real text of a date Excel shows as ##### in a narrow column", async () => {
