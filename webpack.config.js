@@ -1,4 +1,6 @@
 // Webpack (ESM, ts-loader, no babel). Entries: the taskpane, the ribbon function file and the standalone page.
+// The analysis worker is one more bundle (zhku-analysis.[hash].js), found by webpack in the
+// `new Worker(new URL("./worker.ts", import.meta.url))` of src/app/worker/browserWorker.ts.
 // Production: `npm run build -- --env url=https://host/path/` writes dist/ with manifest.xml pointing at that URL.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +39,8 @@ export default async (env = {}, argv = {}) => {
     output: {
       path: path.join(root, "dist"),
       filename: "[name].[contenthash:8].js",
+      // Scripts and the worker are found next to the page's own script, so dist/ works under any hosting path.
+      publicPath: "auto",
       clean: true,
     },
     resolve: {

@@ -1,7 +1,8 @@
 /**
  * The standalone page at scale (issues 2 and 5): a generated 1С-style turnover ledger of 100 000 accounts is opened
  * from a file, shown, and downloaded back with every user cell unchanged; the ledger check on it reports progress,
- * keeps the page responsive, stops on «Отмена» without writing anything, and then runs to its findings.
+ * keeps the page responsive, stops on «Отмена» without writing anything (while reading the sheet, and again during the
+ * analysis, which runs in a Web Worker), and then runs to its findings.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -162,6 +163,9 @@ describe.runIf(available)("standalone page with a 100 000-account ledger", () =>
 
     // As on a slow office PC (CPU several times slower): reading 100 000 rows then lasts long enough to watch it,
     // visit another section and cancel; unthrottled it is over in about two seconds here.
+    // The analysis worker's scripts, as the page starts them (one worker per run).
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     const cdp = await s.context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
     // While the check runs, the user's clicks go straight to the page as mouse input (a locator click waits
@@ -203,6 +207,29 @@ describe.runIf(available)("standalone page with a 100 000-account ledger", () =>
     await panel.getByText("Операция отменена.").waitFor({ timeout: 60_000 });
     await expect(panel.getByRole("progressbar").count()).resolves.toBe(0);
     // Nothing was written: no «Проверка» sheet among the tabs.
+    await expect(sheetTabs.getByRole("tab").allInnerTexts()).resolves.toEqual([LEDGER_SHEET, REGISTER_SHEET]);
+
+    // Run again and cancel during the analysis itself (recognition and the rules, one long computation): it runs in
+    // a Web Worker, so the page still answers, shows that step and takes «Отмена».
+    await panel.getByRole("button", { name: "Проверить реестр" }).click();
+    // One look at the page gives both: the analysis step is showing, and where «Отмена» is (no extra round trip).
+    const cancelDuringAnalysis = () =>
+      page.evaluate(() => {
+        const status = document.querySelector("#panel-check [role='progressbar']")?.closest("[role='status']");
+        const text = status?.textContent ?? "";
+        if (!text.includes("Распознавание реестра") && !text.includes("Проверка правил")) return null;
+        const button = [...document.querySelectorAll("#panel-check button")].find((b) => b.textContent === "Отмена");
+        const r = button?.getBoundingClientRect();
+        return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+      });
+    let cancelNow: { x: number; y: number } | null = null;
+    await expect.poll(async () => (cancelNow = await cancelDuringAnalysis()) !== null, { timeout: 120_000, interval: 20 }).toBe(true);
+    expect(cancelNow, "анализ ещё идёт, когда пользователь нажимает «Отмена»").not.toBeNull();
+    expect(workers.length, "анализ идёт в Web Worker").toBeGreaterThan(0);
+    expect(workers.every((url) => /\/zhku-analysis\.[0-9a-f]+\.js$/.test(url)), workers.join(", ")).toBe(true);
+    await page.mouse.click(cancelNow!.x, cancelNow!.y);
+    await panel.getByText("Операция отменена.").waitFor({ timeout: 30_000 });
+    await expect(panel.getByRole("progressbar").count()).resolves.toBe(0);
     await expect(sheetTabs.getByRole("tab").allInnerTexts()).resolves.toEqual([LEDGER_SHEET, REGISTER_SHEET]);
 
     // Run again, to the end.
