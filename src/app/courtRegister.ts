@@ -11,6 +11,8 @@ import type { Kopecks } from "../domain/money";
 import { calculatePenalty, penaltyTableSheet, type PenaltyResult, type PenaltySettings } from "../domain/law/penalty";
 import { penaltyInputForAccount, type Candidate } from "../domain/courtOrder";
 import type { LedgerAccount } from "../domain/ledger/model";
+import { recognizeLedger } from "../domain/ledger";
+import { readSavedMapping } from "./checkLedger";
 import {
   REGISTER_COLUMNS,
   REGISTER_HEADER,
@@ -123,4 +125,47 @@ export async function writePenaltySheet(
     options,
   );
   return name;
+}
+
+export interface PenaltySheetsResult {
+  /** Names of the sheets written, in the order of the candidates. */
+  written: string[];
+  /** Candidates for which no table could be made, with the Russian reason. */
+  skipped: { account: string; reason: string }[];
+}
+
+/**
+ * «Расчёт пени» for chosen candidates: re-reads their ledger sheet (with the mapping the clerk saved for it), and
+ * writes one «Расчёт пени <Л/С>» sheet per account with monthly charges and payments, leaving out the months the
+ * claim leaves out as time-barred.
+ */
+export async function writePenaltySheetsFor(
+  port: WorkbookPort,
+  args: { sheet: string; asOf: IsoDate; candidates: readonly Candidate[] },
+  options: OperationOptions = {},
+): Promise<PenaltySheetsResult> {
+  const { signal, onProgress } = options;
+  const total = args.candidates.length + 1;
+  onProgress?.({ done: 0, total, stage: `Чтение листа «${args.sheet}»` });
+  const saved = await readSavedMapping(port, args.sheet);
+  const grid = await port.readSheet(args.sheet, { signal });
+  const ledger = recognizeLedger(grid, saved ? { mapping: saved.mapping, headerRow: saved.headerRow } : {});
+  const byAccount = new Map(ledger.accounts.map((a) => [a.account, a] as const));
+  const result: PenaltySheetsResult = { written: [], skipped: [] };
+  let done = 1;
+  for (const c of args.candidates) {
+    throwIfAborted(signal);
+    onProgress?.({ done, total, stage: `Расчёт пени по л/с ${c.account}` });
+    const account = byAccount.get(c.account);
+    if (!account) {
+      result.skipped.push({ account: c.account, reason: `лицевой счёт не найден на листе «${args.sheet}»` });
+    } else if (!penaltyInputForAccount(account, args.asOf)) {
+      result.skipped.push({ account: c.account, reason: "в реестре нет помесячных начислений и оплат" });
+    } else {
+      result.written.push(await writePenaltySheet(port, account, { asOf: args.asOf, barredPeriods: c.barredPeriods, signal }));
+    }
+    done += 1;
+  }
+  onProgress?.({ done: total, total });
+  return result;
 }

@@ -125,6 +125,13 @@ export const ru = {
     added: (added: number, filled: number) =>
       `В «Реестр взыскания» добавлено строк: ${formatCount(added)}${filled > 0 ? `, дополнено: ${formatCount(filled)}` : ""}.`,
     addFailed: "Не удалось внести в реестр",
+    penaltySheets: (n: number) => (n > 0 ? `Расчёт пени на листы (${formatCount(n)})` : "Расчёт пени на листы"),
+    penaltySheetsDone: (written: string[], skipped: { account: string; reason: string }[]) =>
+      [
+        written.length > 0 ? `Расчёт пени записан на листы: ${written.map((w) => `«${w}»`).join(", ")}.` : "Ни одного листа расчёта пени не записано.",
+        ...skipped.map((s) => `Л/с ${s.account}: ${s.reason}.`),
+      ].join(" "),
+    penaltySheetsFailed: "Не удалось составить расчёт пени",
     warnings: "Предупреждения",
     failed: "Отбор не выполнен",
     invalidDate: "Укажите дату в формате ДД.ММ.ГГГГ.",

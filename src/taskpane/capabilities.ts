@@ -21,10 +21,14 @@ import { runInWorker, WorkerUnavailableError } from "../app/worker/client";
 import { createAnalysisWorker, workerSupported } from "../app/worker/browserWorker";
 
 export type { CheckReport, RegisterWriteResult, UiCandidate, UiFinding } from "../app/worker/operations";
+export type { PenaltySheetsResult } from "../app/courtRegister";
+import type { PenaltySheetsResult } from "../app/courtRegister";
 
 export interface CandidatesReport extends CandidatesData {
   /** Puts the candidates with these indexes into «Реестр взыскания»; null when that use case is not built. */
   addToRegister: ((indexes: number[], options: OperationOptions) => Promise<RegisterWriteResult>) | null;
+  /** Writes «Расчёт пени <Л/С>» for the candidates with these indexes; null when that use case is not built. */
+  writePenaltySheets: ((indexes: number[], options: OperationOptions) => Promise<PenaltySheetsResult>) | null;
 }
 
 export type CheckLedgerRun = (
@@ -76,6 +80,13 @@ const runFindCandidates: FindCandidatesRun = async (port, options) => {
     ...report,
     addToRegister: (indexes, o) =>
       runOperation("addToRegister", { candidates: indexes.map((i) => candidates[i]) }, port, { signal: o.signal, onProgress: o.onProgress }),
+    writePenaltySheets: (indexes, o) =>
+      runOperation(
+        "penaltySheets",
+        { sheet: report.sheet, asOf: report.asOf, candidates: indexes.map((i) => candidates[i]) },
+        port,
+        { signal: o.signal, onProgress: o.onProgress },
+      ),
   };
 };
 

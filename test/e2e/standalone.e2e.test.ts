@@ -11,6 +11,8 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { ORIGIN, RESULTS, ROOT, e2eAvailable, launch, newSession, type Session } from "./browser";
 import { seriousViolations } from "./a11y";
+import { gridsToXlsx, monthlyRowsSheet } from "../generators";
+import { writeFileSync } from "node:fs";
 
 const available = e2eAvailable();
 const SAMPLE = path.join(ROOT, "assets/sample/sample-zhku.xlsx");
@@ -164,6 +166,39 @@ describe.runIf(available)("standalone page", () => {
       if (n > 1 && row.getCell(2).text) registerRows++;
     });
     expect(registerRows).toBe(3);
+    expect(s.foreign).toEqual([]);
+    await s.context.close();
+  });
+
+  it("on a month-by-month ledger the candidates carry penalties and «Расчёт пени» writes one sheet per chosen account", async () => {
+    // a generated «Карточка расчётов» (one row per account per month, 36 months to 10.2026): penalties can be computed
+    const ledger = monthlyRowsSheet({ seed: 7, accounts: 40 });
+    const file = path.join(RESULTS, "помесячный-реестр.xlsx");
+    writeFileSync(file, await gridsToXlsx([ledger.grid]));
+    const s = await newSession(browser);
+    await openStandalone(s);
+    await s.page.getByTestId("file-input").setInputFiles(file);
+    await s.page.getByTestId("notice").getByText("Открыта книга").waitFor({ timeout: 60_000 });
+    await goToSection(s.page, "Кандидаты на судебный приказ");
+    const panel = s.page.getByRole("tabpanel");
+    await panel.getByLabel("Дата расчёта").fill("2026-11-20");
+    await panel.getByRole("button", { name: "Отобрать кандидатов" }).click();
+    const table = panel.getByRole("table", { name: "Кандидаты на судебный приказ" });
+    await table.waitFor({ timeout: 60_000 });
+    // the totals line «Пени» is a positive amount on a ledger with months (no «пени не рассчитаны»)
+    const penaltyTotal = await panel.getByText("Пени", { exact: true }).locator("xpath=following-sibling::*[1]").innerText();
+    expect(penaltyTotal).toMatch(/^[1-9][\d\u00a0 ]*,\d\d ₽$/);
+    const boxes = table.getByRole("checkbox", { name: /^Выбрать л\/с / });
+    const first = (await boxes.nth(0).getAttribute("aria-label"))!.replace("Выбрать л/с ", "");
+    const second = (await boxes.nth(1).getAttribute("aria-label"))!.replace("Выбрать л/с ", "");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await panel.getByRole("button", { name: "Расчёт пени на листы (2)" }).click();
+    await panel.getByText("Расчёт пени записан на листы").waitFor({ timeout: 60_000 });
+    const sheetTabs = s.page.getByRole("tablist", { name: "Листы книги" }).getByRole("tab");
+    const tabs = await sheetTabs.allInnerTexts();
+    expect(tabs).toContain(`Расчёт пени ${first}`);
+    expect(tabs).toContain(`Расчёт пени ${second}`);
     expect(s.foreign).toEqual([]);
     await s.context.close();
   });

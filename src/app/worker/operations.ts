@@ -5,7 +5,7 @@
 import type { OperationOptions, Severity, WorkbookPort } from "../../workbook/port";
 import { checkLedger } from "../checkLedger";
 import { findCandidates } from "../findCandidates";
-import { addToRegister } from "../courtRegister";
+import { addToRegister, writePenaltySheetsFor, type PenaltySheetsResult } from "../courtRegister";
 import { CONCEPT_TITLES } from "../../domain/ledger";
 import { formatDateRu } from "../../domain/dates";
 import type { Candidate } from "../../domain/courtOrder";
@@ -163,11 +163,21 @@ export async function registerCandidates(port: WorkbookPort, args: RegisterArgs,
   return { added: r.added, filled: r.filled, unchanged: r.unchanged };
 }
 
+/** src/app/courtRegister's «Расчёт пени»: one sheet per chosen candidate. */
+export async function penaltySheets(
+  port: WorkbookPort,
+  args: { sheet: string; asOf: string; candidates: Candidate[] },
+  options: OperationOptions,
+): Promise<PenaltySheetsResult> {
+  return writePenaltySheetsFor(port, args, { signal: options.signal, onProgress: options.onProgress });
+}
+
 /** What the worker can be asked to run, by name. */
 export const OPERATIONS = {
   checkLedger: checkLedgerReport,
   findCandidates: candidatesReport,
   addToRegister: registerCandidates,
+  penaltySheets,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -22,7 +22,7 @@ import {
 import { ru, formatCount } from "../../i18n/ru";
 import { formatKopecksRu } from "../../domain/money";
 import { useAppEnvironment } from "../context";
-import { capabilities, type CandidatesReport, type RegisterWriteResult } from "../capabilities";
+import { capabilities, type CandidatesReport, type PenaltySheetsResult, type RegisterWriteResult } from "../capabilities";
 import { useOperation } from "../useOperation";
 import { ProgressPanel } from "../components/ProgressPanel";
 import { ErrorNotice, NoWorkbook, NotBuilt } from "../components/Notices";
@@ -110,6 +110,7 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
   const [onlyWarnings, setOnlyWarnings] = useState(false);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const write = useOperation<RegisterWriteResult>();
+  const penaltyWrite = useOperation<PenaltySheetsResult>();
 
   const visible = useMemo(
     () =>
@@ -143,6 +144,15 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
     addToRegister &&
     write.run(async (o) => {
       const r = await addToRegister([...chosen].sort((a, b) => a - b), o);
+      env.onWorkbookChanged?.();
+      return r;
+    });
+
+  const writePenaltySheets = report.writePenaltySheets;
+  const onPenalty = () =>
+    writePenaltySheets &&
+    penaltyWrite.run(async (o) => {
+      const r = await writePenaltySheets([...chosen].sort((a, b) => a - b), o);
       env.onWorkbookChanged?.();
       return r;
     });
@@ -232,6 +242,21 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
             {ru.candidates.addToRegister(chosen.size)}
           </Button>
         ))}
+      {writePenaltySheets &&
+        (penaltyWrite.state.status === "running" ? (
+          <ProgressPanel progress={penaltyWrite.state.progress} onCancel={penaltyWrite.cancel} />
+        ) : (
+          <Button disabled={chosen.size === 0} onClick={() => void onPenalty()}>
+            {ru.candidates.penaltySheets(chosen.size)}
+          </Button>
+        ))}
+      {penaltyWrite.state.status === "done" && (
+        <MessageBar intent={penaltyWrite.state.result.skipped.length > 0 ? "warning" : "success"} role="status">
+          <MessageBarBody>{ru.candidates.penaltySheetsDone(penaltyWrite.state.result.written, penaltyWrite.state.result.skipped)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {penaltyWrite.state.status === "cancelled" && <Text role="status">{ru.progress.cancelled}</Text>}
+      {penaltyWrite.state.status === "failed" && <ErrorNotice title={ru.candidates.penaltySheetsFailed} message={penaltyWrite.state.message} />}
       {write.state.status === "done" && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{ru.candidates.added(write.state.result.added, write.state.result.filled)}</MessageBarBody>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { OWN_SHEETS } from "../../../src/workbook/port";
 import { findCandidates } from "../../../src/app/findCandidates";
-import { addToRegister, registerTableSpec, writePenaltySheet } from "../../../src/app/courtRegister";
+import { addToRegister, registerTableSpec, writePenaltySheet, writePenaltySheetsFor } from "../../../src/app/courtRegister";
 import { ledgerWorkbook, type Layout } from "./workbooks";
 import { defaultLaw, selectCandidates } from "../../../src/domain/courtOrder";
 import { monthlyAccount, monthlyLedger, months } from "./ledgers";
@@ -199,6 +199,30 @@ describe("the court-work register in a workbook", () => {
     expect(text).toContain("01.2022, 02.2022");
     expect(text).toContain("ГК 207");
     expect(grid.text.some((row) => row[0] === "январь 2022" || row[0] === "Январь 2022")).toBe(false);
+  });
+
+  it("«Расчёт пени» for chosen candidates re-reads their ledger and writes one sheet each with the claim's penalty", async () => {
+    const wb = await open("per-month-rows");
+    const r = await findCandidates(wb, { asOf: "2025-04-30" });
+    const out = await writePenaltySheetsFor(wb, { sheet: r.sheet, asOf: "2025-04-30", candidates: r.selection.candidates });
+    expect(out.written).toEqual(["Расчёт пени 0001", "Расчёт пени 0002"]);
+    expect(out.skipped).toEqual([]);
+    // the totals worked out at the top of this file: 22,17 and 12,98
+    for (const [name, total] of [["Расчёт пени 0001", 22.17], ["Расчёт пени 0002", 12.98]] as const) {
+      const grid = await wb.readSheet(name);
+      const row = grid.values.findIndex((cells) => String(cells[0] ?? "").startsWith("Итого пени"));
+      expect(grid.values[row].filter((v) => typeof v === "number")).toEqual([total]);
+    }
+  });
+
+  it("«Расчёт пени» on a ledger without months writes nothing and says why for each account", async () => {
+    const wb = await open("per-account");
+    const r = await findCandidates(wb, { asOf: "2025-04-30" });
+    const out = await writePenaltySheetsFor(wb, { sheet: r.sheet, asOf: "2025-04-30", candidates: r.selection.candidates });
+    expect(out.written).toEqual([]);
+    expect(out.skipped.map((s) => s.account)).toEqual(["0001", "0002"]);
+    expect(out.skipped[0].reason).toContain("нет помесячных начислений и оплат");
+    expect((await wb.listSheets()).some((s) => s.name.startsWith("Расчёт пени"))).toBe(false);
   });
 
   it("refuses the penalty table for a ledger without months", async () => {
