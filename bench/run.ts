@@ -189,17 +189,15 @@ const excelRunStage: Stage<ExcelState> = {
     if (typeof fake === "string") return fake;
     const adapter = await tryImport(() => importLater("../src/workbook/excel/ExcelWorkbook.ts"), "src/workbook/excel/ExcelWorkbook");
     if (typeof adapter === "string") return adapter;
-    const check = await tryImport(() => importLater("../src/app/checkLedger.ts"), "src/app/checkLedger");
-    if (typeof check === "string") return check;
-    const cand = await tryImport(() => importLater("../src/app/findCandidates.ts"), "src/app/findCandidates");
-    if (typeof cand === "string") return cand;
+    const whole = await tryImport(() => importLater("../src/app/runAll.ts"), "src/app/runAll");
+    if (typeof whole === "string") return whole;
     const { gridsToWorkbook } = await import("../test/generators/xlsx");
     const g = checkLedgerSheet(rows);
     const host = fake.createFakeExcel(gridsToWorkbook([g.grid]));
     const port = new adapter.ExcelWorkbook({ excel: host.Excel, isSetSupported: host.isSetSupported });
+    // check + candidates as one run: the ledger is read once, «Проверка», the marks and «Кандидаты» are written
     const runWhole = async () => {
-      await check.checkLedger(port, { sheet: g.grid.sheet, today: AS_OF });
-      await cand.findCandidates(port, { sheet: g.grid.sheet, asOf: AS_OF });
+      await whole.runAll(port, { sheet: g.grid.sheet, asOf: AS_OF, today: AS_OF });
     };
     return { state: { host, runWhole }, floorGrid: g.grid };
   },

@@ -6,6 +6,7 @@
 import type { CellMark, OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
+import { yieldToEventLoop } from "../workbook/common";
 import { columnLetter, type SheetGrid } from "../domain/grid";
 import { formatDateRu, ymd, type IsoDate } from "../domain/dates";
 import {
@@ -166,6 +167,9 @@ export async function checkLedger(port: WorkbookPort, options: CheckLedgerOption
   throwIfAborted(signal);
   onProgress?.({ done: 0, total: 1, stage: "Проверка правил" });
   const findings = validateLedger(ledger, { disabledRules: options.disabledRules, today: options.today ?? todayLocal() });
+  // let a click on «Отмена» during the analysis land before anything is written
+  await yieldToEventLoop();
+  throwIfAborted(signal);
   const summary = summarizeFindings(findings);
   const columnLetters: Record<string, string> = {};
   for (const [k, v] of Object.entries(ledger.columns)) columnLetters[k] = columnLetter(v);

@@ -32,6 +32,11 @@ export interface FindCandidatesOptions extends OperationOptions {
   settings?: Partial<CandidateSettings>;
   /** Write «Кандидаты» (default true). The CLI passes false: it never changes the input file. */
   write?: boolean;
+  /**
+   * The ledger already read and recognised from `sheet` (a whole run: the check just did it), so the sheet is not
+   * read from the workbook a second time — on Excel on the web that halves the round trips.
+   */
+  ledger?: RecognizedLedger;
 }
 
 export interface FindCandidatesResult {
@@ -138,13 +143,16 @@ export async function findCandidates(port: WorkbookPort, options: FindCandidates
   const { signal, onProgress } = options;
   const total = 5;
   onProgress?.({ done: 0, total, stage: "Поиск листа с реестром должников" });
-  const sheet = await pickLedgerSheet(port, options);
+  const sheet = options.ledger && options.sheet ? options.sheet : await pickLedgerSheet(port, options);
   throwIfAborted(signal);
-  const saved = await readSavedMapping(port, sheet);
-  const grid = await port.readSheet(sheet, { signal });
-  onProgress?.({ done: 1, total, stage: "Распознавание реестра должников" });
-  const ledger = recognizeLedger(grid, saved ? { mapping: saved.mapping, headerRow: saved.headerRow } : {});
-  throwIfAborted(signal);
+  let ledger = options.ledger;
+  if (!ledger) {
+    const saved = await readSavedMapping(port, sheet);
+    const grid = await port.readSheet(sheet, { signal });
+    onProgress?.({ done: 1, total, stage: "Распознавание реестра должников" });
+    ledger = recognizeLedger(grid, saved ? { mapping: saved.mapping, headerRow: saved.headerRow } : {});
+    throwIfAborted(signal);
+  }
 
   onProgress?.({ done: 2, total, stage: `Чтение листа «${OWN_SHEETS.register}»` });
   const register = await readRegisters(port, sheet, { signal });

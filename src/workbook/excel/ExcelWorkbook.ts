@@ -8,7 +8,7 @@
  * reported), worksheet notes (1.18; without them marks get the fill colour only).
  *
  * Performance (engineering.md §4): reads and writes go in whole blocks of rows; a block is sized by the
- * estimated JSON payload so each request and response stays under ~4.5 MB (Excel on the web rejects 5 MB) and
+ * estimated JSON payload so each request and response stays under 4 MB (Excel on the web rejects 5 MB) and
  * each read under 5 million cells; one sync per block; range proxies are untracked; formats are set per column
  * or on RangeAreas, never cell by cell in a loop.
  *
@@ -22,7 +22,7 @@
  */
 import type { CellValue, MergedArea, SheetGrid } from "../../domain/grid";
 import { cellAddress, columnLetter } from "../../domain/grid";
-import { displayText } from "../displayText";
+import { displayText, isDateFormat } from "../displayText";
 import {
   FORMAT_CODES,
   MARK_FILL,
@@ -75,10 +75,14 @@ export interface ExcelWorkbookOptions {
 }
 
 const MB = 1024 * 1024;
-/** Responses of block reads aim at 4.5 MB (0.5 MB below the limit, so the sync count stays near payload / 4 MB). */
-const READ_TARGET = 4.5 * MB;
-/** Requests (values we send) aim at 4 MB: their size is known exactly before sending. */
-const WRITE_TARGET = 4 * MB;
+/**
+ * Responses of block reads aim at 3.85 MB: each block is sized from the bytes per row measured so far (rows of a
+ * ledger are alike), which keeps every response under 4 MB (Excel on the web rejects 5 MB) while the sync count
+ * stays near payload / 4 MB.
+ */
+const READ_TARGET = 3.85 * MB;
+/** Requests (values we send) aim at 3.9 MB: with the call overhead each stays under 4 MB. */
+const WRITE_TARGET = 3.9 * MB;
 const MAX_CELLS_PER_READ = 5_000_000;
 /** First guess of JSON bytes per cell for values + text + numberFormat, refined after the first block. */
 const INITIAL_READ_BYTES_PER_CELL = 48;
@@ -309,11 +313,16 @@ export class ExcelWorkbook implements WorkbookPort {
       target.untrack();
       let bytesPerRow = INITIAL_READ_BYTES_PER_CELL * cols;
       let done = 0;
+      // Number formats are a third of a read's payload. They are loaded for the first block (titles, headers and
+      // the first few thousand rows); below it they are inferred per cell from what the cell shows (see inferFormat),
+      // which is all the domain needs them for: telling a date from a number, and a text cell from a number.
+      let columnFormats: string[] | null = null;
       while (done < rows) {
         throwIfAborted(options.signal);
         const n = Math.max(1, Math.min(rows - done, Math.floor(this.readTarget / bytesPerRow), Math.floor(MAX_CELLS_PER_READ / cols)));
         const block = ws.getRangeByIndexes(top + done, left, n, cols);
-        block.load("values,text,numberFormat");
+        const withFormats = columnFormats === null;
+        block.load(withFormats ? "values,text,numberFormat" : "values,text");
         try {
           await ctx.sync();
         } catch (err) {
@@ -326,8 +335,9 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         const values = block.values,
           text = block.text,
-          formats = block.numberFormat;
+          formats = withFormats ? block.numberFormat : inferFormats(values, text, columnFormats!);
         block.untrack();
+        if (withFormats) columnFormats = dataColumnFormats(values, formats, cols);
         for (let i = 0; i < n; i++) {
           const vr = values[i];
           const tr = text[i];
@@ -343,7 +353,7 @@ export class ExcelWorkbook implements WorkbookPort {
           grid.numberFormat.push(formats[i]);
         }
         // refine the estimate from what actually came back (+2%: ledger rows are alike; a miss is retried smaller)
-        const measured = jsonSize(values) + jsonSize(text) + jsonSize(formats);
+        const measured = jsonSize(values) + jsonSize(text) + (withFormats ? jsonSize(formats) : 0);
         bytesPerRow = Math.max(1, (measured / n) * 1.02);
         done += n;
         options.onProgress?.({ done, total: rows, stage: `Чтение листа «${sheet}»` });
@@ -893,4 +903,39 @@ function padToA1(grid: SheetGrid): SheetGrid {
     ...rows.map((r) => [...Array<T>(grid.left).fill(fill), ...r]),
   ];
   return { ...grid, top: 0, left: 0, values: pad(grid.values, null), text: pad(grid.text, ""), numberFormat: pad(grid.numberFormat, "General") };
+}
+
+/** Per column, the format of its last non-empty cell in the first block (the data rows' format, not the title's). */
+function dataColumnFormats(values: unknown[][], formats: string[][], cols: number): string[] {
+  const out = new Array<string>(cols).fill("General");
+  for (let c = 0; c < cols; c++) {
+    for (let r = values.length - 1; r >= 0; r--) {
+      if (values[r][c] !== "" && values[r][c] !== null) {
+        out[c] = formats[r][c];
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** «14.02.1981», «14.02.81», «05.янв», «янв.24», «2024-01-31»: what Excel shows for a date-formatted number. */
+const DATE_TEXT = /^(\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?|\d{1,2}[./ -]?[а-яё]{3,}\.?([./ -]?\d{2,4})?|[а-яё]{3,}\.?[./ -]?\d{2,4}|\d{4}-\d{2}-\d{2})( \d{1,2}:\d{2}(:\d{2})?)?$/i;
+
+/**
+ * Number formats for cells read without them: a number shown as a date gets its column's date format (or
+ * dd.mm.yyyy), any other number its column's format unless that is a date format; text keeps a text column's "@".
+ */
+function inferFormats(values: unknown[][], text: string[][], columnFormats: string[]): string[][] {
+  return values.map((vr, r) =>
+    vr.map((v, c) => {
+      const col = columnFormats[c];
+      if (typeof v === "number") {
+        if (DATE_TEXT.test(text[r][c])) return isDateFormat(col) ? col : "dd.mm.yyyy";
+        return isDateFormat(col) || col === "@" ? "General" : col;
+      }
+      if (typeof v === "string" && v !== "") return col === "@" ? "@" : "General";
+      return col;
+    }),
+  );
 }
