@@ -1159,23 +1159,10 @@ function readRows(
       penalties: amt[iPe] ?? null,
       hasInvalid,
       inheritedAccount: inherited,
-      // every field present from the start: one object shape for all rows
       monthValues,
-      period: undefined,
-      periodText: undefined,
-      snils: undefined,
-      inn: undefined,
-      share: undefined,
-      birthPlace: undefined,
-      passport: undefined,
-      caseNumber: undefined,
-      orderDate: undefined,
-      ipNumber: undefined,
-      birthDateText: undefined,
-      birthDate: undefined,
-      lastPaymentDateText: undefined,
-      lastPaymentDate: undefined,
       lastPaymentAmount: amt[iLp],
+      // optional fields are set below only when the sheet has their column: every row of a sheet still gets the
+      // same fields in the same order (one object shape), and a sheet without them pays no memory for them
     };
     if (cPeriod >= 0) {
       const p = yearCol >= 0 ? readMonthOfYear(g, r, cPeriod, yearCol) : readPeriod(g, r, cPeriod);
@@ -1256,7 +1243,7 @@ function buildAccounts(
       a = {
         account: row.account,
         row: row.row,
-        rows: [],
+        rows: [row.row], // exact-size array: most accounts have one row, and a million empty-then-grown arrays cost 150 MB
         name: "",
         address: "",
         opening: 0,
@@ -1264,25 +1251,14 @@ function buildAccounts(
         paid: 0,
         closing: 0,
         penalties: 0,
-        // optional fields declared up front (undefined) so every account has one object shape
-        birthDate: undefined,
-        snils: undefined,
-        inn: undefined,
-        share: undefined,
-        birthPlace: undefined,
-        passport: undefined,
-        caseNumber: undefined,
-        orderDate: undefined,
-        ipNumber: undefined,
-        lastPaymentDate: undefined,
-        lastPaymentAmount: undefined,
+        // identity fields (birthDate, snils, …) are added only to accounts that have them: on a million accounts
+        // declaring them all up front costs about 100 MB
         months: undefined,
         services: undefined,
       };
       byKey.set(row.account, a);
       order.push(a);
-    }
-    a.rows.push(row.row);
+    } else a.rows.push(row.row);
     if (a.name === "" && row.name !== "") a.name = row.name;
     if (a.address === "" && row.address !== "") a.address = row.address;
     if (row.snils && !a.snils) a.snils = row.snils;
