@@ -113,6 +113,7 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       col: col0,
       cell,
       account,
+      // the row's own owner where the caller has it: a name map of a million accounts is built only when needed
       debtor: debtor || debtorOf(account),
       message: `${cell}: ${message}`,
     });
@@ -195,24 +196,24 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       if (first !== undefined) {
         const what = layout === "per-month-rows" ? ` за ${r.period ? formatPeriodRu(r.period) : "тот же период"}` : "";
         const svc = r.service ? ` (услуга «${r.service}»)` : "";
-        add("account.duplicate", row0, cols.account ?? firstCol, r.account, `лицевой счёт ${r.account}${svc}${what} повторяется: он уже есть в строке ${first}.`);
+        add("account.duplicate", row0, cols.account ?? firstCol, r.account, `лицевой счёт ${r.account}${svc}${what} повторяется: он уже есть в строке ${first}.`, r.name);
       } else seen.set(key, r.row);
     }
 
     // owner and address: on every row that gives its account (rows that inherit the account from the first row
     // of their block — per-service or per-month blocks — inherit the owner and address too)
     if (r.account !== "" && !r.inheritedAccount && cols.account !== undefined) {
-      if (nameColumn >= 0 && r.name.trim() === "") add("name.missing", row0, nameColumn, r.account, `у лицевого счёта ${r.account} не указан собственник (ФИО).`);
-      if (addressColumn >= 0 && r.address.trim() === "") add("address.missing", row0, addressColumn, r.account, `у лицевого счёта ${r.account} не указан адрес помещения.`);
+      if (nameColumn >= 0 && r.name.trim() === "") add("name.missing", row0, nameColumn, r.account, `у лицевого счёта ${r.account} не указан собственник (ФИО).`, r.name);
+      if (addressColumn >= 0 && r.address.trim() === "") add("address.missing", row0, addressColumn, r.account, `у лицевого счёта ${r.account} не указан адрес помещения.`, r.name);
     }
 
     // period column
     if (cols.period !== undefined) {
       if (r.period === null || (layout === "per-month-rows" && !r.period)) {
         const t = r.periodText ?? "";
-        add("period.invalid", row0, cols.period, r.account, t === "" ? "не указан период строки." : `период «${t}» не распознан.`);
+        add("period.invalid", row0, cols.period, r.account, t === "" ? "не указан период строки." : `период «${t}» не распознан.`, r.name);
       } else if (r.period && todayPeriod && r.period > todayPeriod) {
-        add("period.future", row0, cols.period, r.account, `период «${formatPeriodRu(r.period)}» ещё не наступил.`);
+        add("period.future", row0, cols.period, r.account, `период «${formatPeriodRu(r.period)}» ещё не наступил.`, r.name);
       }
     }
 
@@ -231,28 +232,28 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
     // negative charge without a recalculation column to explain it
     if (!hasRecalc) {
       if (r.charged !== null && r.charged < 0 && chargedCol >= 0) {
-        add("charge.negative", row0, chargedCol, r.account, `отрицательное начисление ${rub(r.charged)}, а столбца перерасчёта нет — проверьте, не перепутан ли знак.`);
+        add("charge.negative", row0, chargedCol, r.account, `отрицательное начисление ${rub(r.charged)}, а столбца перерасчёта нет — проверьте, не перепутан ли знак.`, r.name);
       }
       if (r.monthValues) {
         for (const i of chargedMonthIdx) {
           const v = r.monthValues[i];
-          if (v !== null && v < 0) add("charge.negative", row0, monthColumns[i].col, r.account, `отрицательное начисление ${rub(v)} за ${formatPeriodRu(monthColumns[i].period)}, а столбца перерасчёта нет.`);
+          if (v !== null && v < 0) add("charge.negative", row0, monthColumns[i].col, r.account, `отрицательное начисление ${rub(v)} за ${formatPeriodRu(monthColumns[i].period)}, а столбца перерасчёта нет.`, r.name);
         }
       }
     }
 
     // identifiers
     if (r.snils && cols.snils !== undefined && !validateSnils(r.snils).valid) {
-      add("id.snils-invalid", row0, cols.snils, r.account, `СНИЛС «${r.snils}»: ${validateSnils(r.snils).message}.`);
+      add("id.snils-invalid", row0, cols.snils, r.account, `СНИЛС «${r.snils}»: ${validateSnils(r.snils).message}.`, r.name);
     }
     if (r.inn && cols.inn !== undefined && !validateInn(r.inn).valid) {
-      add("id.inn-invalid", row0, cols.inn, r.account, `ИНН «${r.inn}»: ${validateInn(r.inn).message}.`);
+      add("id.inn-invalid", row0, cols.inn, r.account, `ИНН «${r.inn}»: ${validateInn(r.inn).message}.`, r.name);
     }
     if (r.birthDateText && cols.birthDate !== undefined && !r.birthDate) {
-      add("date.invalid", row0, cols.birthDate, r.account, `дата рождения «${r.birthDateText}» не распознана.`);
+      add("date.invalid", row0, cols.birthDate, r.account, `дата рождения «${r.birthDateText}» не распознана.`, r.name);
     }
     if (r.lastPaymentDateText && cols.lastPaymentDate !== undefined && !r.lastPaymentDate) {
-      add("date.invalid", row0, cols.lastPaymentDate, r.account, `дата последней оплаты «${r.lastPaymentDateText}» не распознана.`);
+      add("date.invalid", row0, cols.lastPaymentDate, r.account, `дата последней оплаты «${r.lastPaymentDateText}» не распознана.`, r.name);
     }
   }
 
