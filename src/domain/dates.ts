@@ -39,9 +39,17 @@ export function toDayNumber(date: IsoDate): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
 }
 
+/** Day number → ISO date by integer arithmetic (H. Hinnant's civil_from_days): no Date object per call. */
 export function fromDayNumber(n: number): IsoDate {
-  const dt = new Date(n * 86_400_000);
-  return ymd(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return ymd(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
