@@ -289,10 +289,13 @@ async function measureRun<S>(
   stage: Stage<S>,
   state: S,
   rows: number,
+  profileHeap = true,
 ): Promise<{ ms: number; cpuMs: number; peakBytes: number; peakUsedBytes: number; extra: RunExtra | void }> {
   gc();
-  const profiler = new v8.GCProfiler();
-  profiler.start();
+  // the GC profiler records heap statistics at every collection, which itself costs time on a big heap:
+  // timed runs go without it, and one extra run measures the heap (see the caller)
+  const profiler = profileHeap ? new v8.GCProfiler() : null;
+  profiler?.start();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const extra = await stage.run(state, rows);
@@ -300,6 +303,7 @@ async function measureRun<S>(
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const usedAtEnd = process.memoryUsage().heapUsed;
+  if (!profiler) return { ms, cpuMs, peakBytes: 0, peakUsedBytes: 0, extra };
   const stats = profiler.stop();
   let peakAfter = 0;
   let peakBefore = usedAtEnd;
@@ -421,18 +425,23 @@ async function main(): Promise<void> {
       let peak = 0;
       let peakUsed = 0;
       let extra: RunExtra = {};
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i <= runs; i++) {
+        // runs 0..runs-1 are timed; the last one (i === runs) measures the heap only
+        const heapRun = i === runs;
         let m: Awaited<ReturnType<typeof measureRun>>;
         try {
-          m = await measureRun(stage as Stage<unknown>, prepared.state, rows);
+          m = await measureRun(stage as Stage<unknown>, prepared.state, rows, heapRun);
         } catch (e) {
           const msg = `${stage.name} ${fmtInt(rows)}: ошибка — ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
           console.log(msg);
           notes.push(msg);
           break;
         }
-        times.push(m.ms);
-        cpuTimes.push(m.cpuMs);
+        if (!heapRun) {
+          times.push(m.ms);
+          cpuTimes.push(m.cpuMs);
+          continue;
+        }
         peak = Math.max(peak, m.peakBytes);
         peakUsed = Math.max(peakUsed, m.peakUsedBytes);
         if (m.extra) extra = m.extra;
