@@ -4,6 +4,7 @@
  * write the add-in's own sheet «Кандидаты» (one row per candidate with the reason, amounts, route and warnings;
  * the excluded debts with their reasons; a totals block). A rerun replaces the sheet; the ledger is not changed.
  */
+import { loadCandidateOptions } from "./candidateOptions";
 import type { OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
@@ -23,7 +24,7 @@ import { findLedgerSheets, readSavedMapping } from "./checkLedger";
 import { DEFAULT_THRESHOLDS, loadSettings } from "./settings";
 
 /** Where candidate-specific settings live in the workbook's settings record (thresholds hold multiple/window/target). */
-export const CANDIDATE_SETTINGS_KEY = "candidates";
+export { CANDIDATE_SETTINGS_KEY } from "./candidateOptions";
 
 export interface FindCandidatesOptions extends OperationOptions {
   sheet?: string;
@@ -61,17 +62,7 @@ function isOwnSheet(s: SheetInfo): boolean {
 /** Settings: the plan thresholds and the «candidates» record from the workbook, then the caller's overrides. */
 export async function candidateSettingsFor(port: WorkbookPort, overrides: Partial<CandidateSettings> = {}): Promise<Partial<CandidateSettings>> {
   const stored = await loadSettings(port);
-  const raw = (await port.readSettings())[CANDIDATE_SETTINGS_KEY];
-  const own: Partial<CandidateSettings> = {};
-  if (raw && typeof raw === "object") {
-    const r = raw as Record<string, unknown>;
-    if (r.mode === "account" || r.mode === "service") own.mode = r.mode;
-    if (typeof r.includeTimeBarred === "boolean") own.includeTimeBarred = r.includeTimeBarred;
-    if (typeof r.overdueOnly === "boolean") own.overdueOnly = r.overdueOnly;
-    if (typeof r.minClaim === "number" && r.minClaim >= 0) own.minClaim = r.minClaim;
-    if (typeof r.keepDutyKopecks === "boolean") own.keepDutyKopecks = r.keepDutyKopecks;
-    if (typeof r.filingDate === "string") own.filingDate = r.filingDate;
-  }
+  const own: Partial<CandidateSettings> = await loadCandidateOptions(port);
   const t = stored.thresholds;
   return {
     multiple: t.multiple,

@@ -1,10 +1,12 @@
 import { useEffect, useState } from "react";
 import {
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
+  Select,
   Subtitle2,
   Text,
   makeStyles,
@@ -20,6 +22,13 @@ import {
   type SettingsField,
   type SettingsForm,
 } from "../../app/settings";
+import {
+  DEFAULT_CANDIDATE_OPTIONS,
+  loadCandidateOptions,
+  saveCandidateOptions,
+  type CandidateOptions,
+} from "../../app/candidateOptions";
+import { formatKopecksRu, parseAmount } from "../../domain/money";
 import { ru } from "../../i18n/ru";
 import { useAppEnvironment } from "../context";
 import { errorMessage } from "../useOperation";
@@ -61,17 +70,32 @@ export function SettingsSection() {
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<CandidateOptions>(DEFAULT_CANDIDATE_OPTIONS);
+  const [minClaimText, setMinClaimText] = useState(formatKopecksRu(DEFAULT_CANDIDATE_OPTIONS.minClaim));
+  const [minClaimError, setMinClaimError] = useState<string | undefined>(undefined);
+  const setOption = <K extends keyof CandidateOptions>(key: K, value: CandidateOptions[K]) => {
+    setOptions((o) => ({ ...o, [key]: value }));
+    setStatus(null);
+  };
 
   useEffect(() => {
     let live = true;
     setErrors({});
     setStatus(null);
+    setMinClaimError(undefined);
     if (!port) {
       setForm(settingsToForm(DEFAULT_SETTINGS));
+      setOptions(DEFAULT_CANDIDATE_OPTIONS);
+      setMinClaimText(formatKopecksRu(DEFAULT_CANDIDATE_OPTIONS.minClaim));
       return;
     }
-    loadSettings(port).then(
-      (s) => live && setForm(settingsToForm(s)),
+    Promise.all([loadSettings(port), loadCandidateOptions(port)]).then(
+      ([s, o]) => {
+        if (!live) return;
+        setForm(settingsToForm(s));
+        setOptions(o);
+        setMinClaimText(formatKopecksRu(o.minClaim));
+      },
       (e) => live && setStatus({ intent: "error", text: errorMessage(e) }),
     );
     return () => {
@@ -87,7 +111,10 @@ export function SettingsSection() {
   const onSave = async () => {
     const { settings, errors: found } = settingsFromForm(form);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    const minClaim = parseAmount(minClaimText);
+    const minClaimBad = minClaim === null || minClaim < 0;
+    setMinClaimError(minClaimBad ? ru.settings.minClaimInvalid : undefined);
+    if (Object.keys(found).length > 0 || minClaimBad) {
       setStatus({ intent: "error", text: ru.settings.invalid });
       return;
     }
@@ -98,6 +125,7 @@ export function SettingsSection() {
     setBusy(true);
     try {
       await saveSettings(port, settings);
+      await saveCandidateOptions(port, { ...options, minClaim: minClaim! });
       setStatus({ intent: "success", text: ru.settings.saved });
     } catch (e) {
       setStatus({ intent: "error", text: `${ru.settings.saveFailed}: ${errorMessage(e)}` });
@@ -108,6 +136,9 @@ export function SettingsSection() {
 
   const onReset = () => {
     setForm((f) => ({ ...settingsToForm(DEFAULT_SETTINGS), ...pickClaimant(f) }));
+    setOptions(DEFAULT_CANDIDATE_OPTIONS);
+    setMinClaimText(formatKopecksRu(DEFAULT_CANDIDATE_OPTIONS.minClaim));
+    setMinClaimError(undefined);
     setErrors({});
     setStatus(null);
   };
@@ -154,6 +185,45 @@ export function SettingsSection() {
           <Subtitle2 as="h3">{ru.settings.thresholdsTitle}</Subtitle2>
         </legend>
         {THRESHOLD_FIELDS.map((k) => field(k, { inputMode: k === "multiple" ? undefined : "numeric" }))}
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend>
+          <Subtitle2 as="h3">{ru.settings.candidatesTitle}</Subtitle2>
+        </legend>
+        <Field label={ru.settings.ruleMode}>
+          <Select value={options.mode} onChange={(_, d) => setOption("mode", d.value === "service" ? "service" : "account")}>
+            <option value="account">{ru.settings.ruleModes.account}</option>
+            <option value="service">{ru.settings.ruleModes.service}</option>
+          </Select>
+        </Field>
+        <Checkbox label={ru.settings.overdueOnly} checked={options.overdueOnly} onChange={(_, d) => setOption("overdueOnly", d.checked === true)} />
+        <Checkbox
+          label={ru.settings.includeTimeBarred}
+          checked={options.includeTimeBarred}
+          onChange={(_, d) => setOption("includeTimeBarred", d.checked === true)}
+        />
+        <Checkbox
+          label={ru.settings.keepDutyKopecks}
+          checked={options.keepDutyKopecks}
+          onChange={(_, d) => setOption("keepDutyKopecks", d.checked === true)}
+        />
+        <Field
+          label={ru.settings.minClaim}
+          hint={ru.settings.minClaimHint}
+          validationMessage={minClaimError}
+          validationState={minClaimError ? "error" : "none"}
+        >
+          <Input
+            value={minClaimText}
+            inputMode="decimal"
+            name="minClaim"
+            autoComplete="off"
+            onChange={(_, d) => {
+              setMinClaimText(d.value);
+              setStatus(null);
+            }}
+          />
+        </Field>
       </fieldset>
       {status && (
         <MessageBar intent={status.intent} layout="multiline" role="status">

@@ -4,6 +4,7 @@ import { OWN_SHEETS } from "../../../src/workbook/port";
 import { findCandidates } from "../../../src/app/findCandidates";
 import { addToRegister, registerTableSpec, writePenaltySheet, writePenaltySheetsFor } from "../../../src/app/courtRegister";
 import { ledgerWorkbook, type Layout } from "./workbooks";
+import { saveCandidateOptions, DEFAULT_CANDIDATE_OPTIONS } from "../../../src/app/candidateOptions";
 import { defaultLaw, selectCandidates } from "../../../src/domain/courtOrder";
 import { monthlyAccount, monthlyLedger, months } from "./ledgers";
 
@@ -116,6 +117,15 @@ describe("findCandidates on the three ledger layouts", () => {
     expect(r.selection.target.monthly).toBe(100_000_00);
     const both = await findCandidates(wb, { asOf: "2025-04-30", write: false, settings: { multiple: 2 } });
     expect(both.selection.candidates).toHaveLength(2);
+  });
+
+  it("applies the selection options saved in Настройки: a minimal claim of 3 500,00 ₽ leaves 0002 (3 012,98 ₽) out", async () => {
+    const wb = await open("per-month-rows");
+    await saveCandidateOptions(wb, { ...DEFAULT_CANDIDATE_OPTIONS, minClaim: 350_000 });
+    const r = await findCandidates(wb, { asOf: "2025-04-30" });
+    expect(r.selection.candidates.map((c) => c.account)).toEqual(["0001"]);
+    const excluded = r.selection.excluded.find((e) => e.account === "0002");
+    expect(excluded?.reasons.join(" ")).toMatch(/3\s500,00/);
   });
 
   it("reports progress and stops when cancelled", async () => {

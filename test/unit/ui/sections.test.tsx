@@ -11,6 +11,7 @@ import { CheckSection } from "../../../src/taskpane/sections/CheckSection";
 import { capabilities, type CheckReport } from "../../../src/taskpane/capabilities";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { loadSettings } from "../../../src/app/settings";
+import { loadCandidateOptions } from "../../../src/app/candidateOptions";
 import type { OperationOptions } from "../../../src/workbook/port";
 import { button, byLabel, click, messageFor, render, settle, typeInto, type Rendered } from "./render";
 
@@ -63,6 +64,32 @@ describe("«Настройки»", () => {
     expect(saved.claimant.inn).toBe("7704123450");
     expect(saved.claimant.name).toBe("ООО «УК «Северный квартал»»");
     expect(saved.thresholds.monthlyTarget).toBe(75_000_000);
+  });
+
+  it("keeps the candidate selection options in the workbook and refuses a minimal claim that is not an amount", async () => {
+    const port = workbookWithLedger();
+    view = await render(withWorkbook(port, <SettingsSection />));
+    await settle();
+    const c = view.container;
+    const overdue = byLabel(c, "Считать только просроченный долг (месяцы, срок оплаты которых наступил)");
+    expect((overdue as unknown as HTMLInputElement).checked).toBe(false);
+    const minClaim = byLabel(c, "Минимальная сумма требования, ₽");
+    await typeInto(minClaim, "пять тысяч");
+    await click(button(c, "Сохранить в книге"));
+    await settle();
+    expect(messageFor(minClaim)).toContain("Введите сумму в рублях");
+    expect(await port.readSettings()).toEqual({});
+
+    await typeInto(minClaim, "5 000,50");
+    await click(overdue);
+    await click(button(c, "Сохранить в книге"));
+    await settle();
+    expect(c.textContent).toContain("Настройки сохранены в книге.");
+    const saved = await loadCandidateOptions(port);
+    expect(saved.minClaim).toBe(500_050);
+    expect(saved.overdueOnly).toBe(true);
+    expect(saved.mode).toBe("account");
+    expect(saved.includeTimeBarred).toBe(false);
   });
 
   it("without an open workbook says where the settings would go instead of pretending to save", async () => {
