@@ -4,9 +4,10 @@
  * ledger cells. The user's ledger itself is never changed except for the marks (fill + note), which a rerun replaces.
  */
 import type { CellMark, OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
-import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
+import { OWN_SHEETS } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
-import { yieldToEventLoop } from "../workbook/common";
+import { isOwnSheet, yieldToEventLoop } from "../workbook/common";
+import { recognizeRegister } from "../domain/register";
 import { columnLetter, type SheetGrid } from "../domain/grid";
 import { formatDateRu, ymd, type IsoDate } from "../domain/dates";
 import {
@@ -77,30 +78,29 @@ function todayLocal(): IsoDate {
   return ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
-function isOwnSheet(s: SheetInfo): boolean {
-  return s.ownedByAddin || (Object.values(OWN_SHEETS) as string[]).includes(s.name) || s.name.startsWith(PENALTY_SHEET_PREFIX);
-}
-
 /**
  * The sheets that look like a ledger (reads only the top rows of each), strongest first. A sheet much weaker than
  * the best one (a court-work register, a bailiff register: debts without turnovers) is left out, so a workbook with
- * one ledger and such registers has one ledger; two comparable ledgers both stay (the user must choose).
+ * one ledger and such registers has one ledger; two comparable ledgers both stay (the user must choose). When
+ * several remain, a court-work register the clerk keeps (accounts and amounts, but a register's header) is not one.
  */
 export async function findLedgerSheets(port: WorkbookPort, options: OperationOptions = {}): Promise<{ ledgers: string[]; candidates: SheetInfo[] }> {
   const candidates = (await port.listSheets()).filter((s) => s.visible && !isOwnSheet(s) && s.rows > 0);
-  const scored: { name: string; strength: number }[] = [];
+  const scored: { name: string; strength: number; register: boolean }[] = [];
   for (const s of candidates) {
     const range = `A1:${columnLetter(Math.max(0, Math.min(s.columns + 30, 300) - 1))}${Math.min(s.rows + 30, PROBE_ROWS)}`;
     const head = await port.readSheet(s.name, { signal: options.signal, range });
     const strength = ledgerStrength(head);
-    if (strength > 0) scored.push({ name: s.name, strength });
+    if (strength > 0) scored.push({ name: s.name, strength, register: recognizeRegister(head) !== null });
   }
   const best = Math.max(0, ...scored.map((s) => s.strength));
-  const ledgers = scored.filter((s) => s.strength >= best - 1).map((s) => s.name);
+  const strong = scored.filter((s) => s.strength >= best - 1);
+  const ledgers = (strong.length > 1 ? strong.filter((s) => !s.register) : strong).map((s) => s.name);
   return { ledgers, candidates };
 }
 
-async function pickSheet(port: WorkbookPort, options: CheckLedgerOptions): Promise<string> {
+/** The ledger sheet to work on: the one named (it must exist), or the one sheet that looks like a ledger. */
+export async function pickLedgerSheet(port: WorkbookPort, options: { sheet?: string } & OperationOptions): Promise<string> {
   if (options.sheet) {
     const all = await port.listSheets();
     if (!all.some((s) => s.name === options.sheet)) {
@@ -148,7 +148,7 @@ export async function saveLedgerMapping(port: WorkbookPort, sheet: string, saved
 
 export async function checkLedger(port: WorkbookPort, options: CheckLedgerOptions = {}): Promise<CheckLedgerResult> {
   const { signal, onProgress } = options;
-  const sheet = await pickSheet(port, options);
+  const sheet = await pickLedgerSheet(port, options);
   throwIfAborted(signal);
 
   let mapping = options.mapping;

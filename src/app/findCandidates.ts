@@ -6,11 +6,11 @@
  */
 import { loadCandidateOptions } from "./candidateOptions";
 import type { OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
-import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
+import { OWN_SHEETS } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
 import { formatDateRu, formatPeriodRu, type IsoDate } from "../domain/dates";
 import { columnLetter } from "../domain/grid";
-import { LedgerInputError, recognizeLedger, type RecognizedLedger } from "../domain/ledger";
+import { recognizeLedger, type RecognizedLedger } from "../domain/ledger";
 import {
   defaultLaw,
   selectCandidates,
@@ -20,7 +20,8 @@ import {
   type RuleMode,
 } from "../domain/courtOrder";
 import { recognizeRegister, type RegisterEntry } from "../domain/register";
-import { findLedgerSheets, readSavedMapping } from "./checkLedger";
+import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
+import { isOwnSheet } from "../workbook/common";
 import { DEFAULT_THRESHOLDS, loadSettings } from "./settings";
 
 /** Where candidate-specific settings live in the workbook's settings record (thresholds hold multiple/window/target). */
@@ -55,9 +56,6 @@ const MODE_RU: Record<RuleMode, string> = { account: "по сумме по ли�
 /** Rows probed at the top of a sheet to tell whether it is a court-work register. */
 const REGISTER_PROBE_ROWS = 35;
 
-function isOwnSheet(s: SheetInfo): boolean {
-  return s.ownedByAddin || (Object.values(OWN_SHEETS) as string[]).includes(s.name) || s.name.startsWith(PENALTY_SHEET_PREFIX);
-}
 
 /** Settings: the plan thresholds and the «candidates» record from the workbook, then the caller's overrides. */
 export async function candidateSettingsFor(port: WorkbookPort, overrides: Partial<CandidateSettings> = {}): Promise<Partial<CandidateSettings>> {
@@ -73,36 +71,6 @@ export async function candidateSettingsFor(port: WorkbookPort, overrides: Partia
     ...own,
     ...overrides,
   };
-}
-
-async function pickLedgerSheet(port: WorkbookPort, options: FindCandidatesOptions): Promise<string> {
-  const all = await port.listSheets();
-  if (options.sheet) {
-    if (!all.some((s) => s.name === options.sheet)) {
-      throw new LedgerInputError("sheet-not-found", `В книге нет листа «${options.sheet}»; есть: ${all.filter((s) => s.visible).map((s) => `«${s.name}»`).join(", ")}.`, {
-        sheets: all.map((s) => s.name),
-      });
-    }
-    return options.sheet;
-  }
-  const { ledgers, candidates } = await findLedgerSheets(port, options);
-  // a court-work register the clerk keeps may look like a ledger (account + amounts): it is not the ledger
-  const notRegisters: string[] = [];
-  for (const name of ledgers) {
-    if (ledgers.length === 1 || !(await looksLikeRegister(port, candidates.find((c) => c.name === name)!, options))) notRegisters.push(name);
-  }
-  if (notRegisters.length === 1) return notRegisters[0];
-  if (notRegisters.length > 1) {
-    throw new LedgerInputError(
-      "several-ledgers",
-      `В книге несколько листов, похожих на реестр должников: ${notRegisters.map((s) => `«${s}»`).join(", ")}. Укажите лист (в командной строке — параметр --sheet).`,
-      { sheets: notRegisters },
-    );
-  }
-  if (candidates.length === 1) return candidates[0].name;
-  throw new LedgerInputError("no-ledger", "Ни один лист книги не похож на реестр лицевых счетов (нужны столбцы лицевого счёта и сумм).", {
-    sheets: candidates.map((s) => s.name),
-  });
 }
 
 /** Reads only the top rows of a sheet to tell whether its header is a court-work register's. */

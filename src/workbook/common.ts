@@ -70,6 +70,11 @@ export function isOwnSheetName(name: string): boolean {
   return (Object.values(OWN_SHEETS) as string[]).includes(name) || name.startsWith(PENALTY_SHEET_PREFIX);
 }
 
+/** A sheet the add-in created or whose name it reserves: never read as the user's data. */
+export function isOwnSheet(s: { name: string; ownedByAddin: boolean }): boolean {
+  return s.ownedByAddin || isOwnSheetName(s.name);
+}
+
 export function assertOwnSheetName(name: string): void {
   if (!isOwnSheetName(name))
     throw new WorkbookError("bad-sheet-name", `Надстройка пишет только в свои листы; «${name}» к ним не относится.`);
