@@ -126,3 +126,9 @@ export async function newSession(
   page.on("pageerror", (e) => errors.push(String(e)));
   return { context, page, foreign, errors };
 }
+
+/** Opens the built standalone page and waits until it says it is ready. */
+export async function openStandalone(s: Session): Promise<void> {
+  await s.page.goto(`${ORIGIN}/standalone.html`);
+  await s.page.waitForSelector("body[data-ready='standalone']", { timeout: 30_000 });
+}

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
-import { ORIGIN, RESULTS, e2eAvailable, launch, newSession, type Session } from "./browser";
+import { RESULTS, e2eAvailable, launch, newSession, openStandalone } from "./browser";
 import { courtRegisterSheet, gridsToXlsx, turnoverSheet, type GeneratedLedger } from "../generators";
 import { isOwnSheetName, META_SHEET } from "../../src/workbook/common";
 
@@ -19,11 +19,6 @@ const ACCOUNTS = 100_000;
 const LEDGER_SHEET = "ОСВ по лицевым счетам";
 const REGISTER_SHEET = "Судебная работа";
 const FILE_NAME = "осв-100000.xlsx";
-
-async function openStandalone(s: Session): Promise<void> {
-  await s.page.goto(`${ORIGIN}/standalone.html`);
-  await s.page.waitForSelector("body[data-ready='standalone']", { timeout: 30_000 });
-}
 
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("file-input").setInputFiles(file);

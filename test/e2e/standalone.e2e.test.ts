@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { ORIGIN, RESULTS, ROOT, e2eAvailable, launch, newSession, type Session } from "./browser";
+import { ORIGIN, RESULTS, ROOT, e2eAvailable, launch, newSession, openStandalone } from "./browser";
 import { seriousViolations } from "./a11y";
 import { gridsToXlsx, monthlyRowsSheet } from "../generators";
 import { writeFileSync } from "node:fs";
@@ -17,11 +17,6 @@ import { writeFileSync } from "node:fs";
 const available = e2eAvailable();
 const SAMPLE = path.join(ROOT, "assets/sample/sample-zhku.xlsx");
 const SECTIONS = ["Проверка реестра", "Кандидаты на судебный приказ", "Сверка с ССП", "План мероприятий", "Настройки"];
-
-async function openStandalone(s: Session): Promise<void> {
-  await s.page.goto(`${ORIGIN}/standalone.html`);
-  await s.page.waitForSelector("body[data-ready='standalone']", { timeout: 30_000 });
-}
 
 async function openSample(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Открыть пример" }).click();
