@@ -12,10 +12,19 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2023,
       sourceType: "module",
-      globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "no-console": "off",
     },
   },
@@ -33,8 +42,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "react", "react-dom", "@fluentui/*", "exceljs"], message: "src/domain — чистый TypeScript." },
-            { group: ["**/workbook/*", "**/workbook/**"], allowTypeImports: true, message: "src/domain не вызывает адаптеры книги." },
+            {
+              group: ["node:*", "react", "react-dom", "@fluentui/*", "exceljs"],
+              message: "src/domain — чистый TypeScript.",
+            },
+            {
+              group: ["**/workbook/*", "**/workbook/**"],
+              allowTypeImports: true,
+              message: "src/domain не вызывает адаптеры книги.",
+            },
           ],
         },
       ],

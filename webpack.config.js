@@ -82,7 +82,8 @@ export default async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (baseUrl === DEV_BASE ? content : Buffer.from(rewriteManifest(content.toString(), baseUrl))),
+            transform: (content) =>
+              baseUrl === DEV_BASE ? content : Buffer.from(rewriteManifest(content.toString(), baseUrl)),
           },
         ],
       }),

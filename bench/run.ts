@@ -94,17 +94,29 @@ function missedDefects(g: GeneratedLedger, findings: { code: string; row: number
   const found = new Set(findings.map((f) => `${f.code}@${f.row}`));
   const missed = g.defects.filter((d) => !found.has(`${d.kind}@${d.row}`));
   if (missed.length === 0) return [];
-  const sample = missed.slice(0, 3).map((d) => `${d.kind} ${d.cell}`).join(", ");
+  const sample = missed
+    .slice(0, 3)
+    .map((d) => `${d.kind} ${d.cell}`)
+    .join(", ");
   return [`проверка не нашла ${missed.length} из ${g.defects.length} заложенных ошибок (например: ${sample})`];
 }
 
-type CheckState = { g: GeneratedLedger; ledger: typeof import("../src/domain/ledger/recognize") & typeof import("../src/domain/ledger/validate") };
+type CheckState = {
+  g: GeneratedLedger;
+  ledger: typeof import("../src/domain/ledger/recognize") & typeof import("../src/domain/ledger/validate");
+};
 
 const checkStage: Stage<CheckState> = {
   name: "check",
   sizes: [1_000, 10_000, 100_000, 1_000_000],
   async setup(rows) {
-    const mod = await tryImport(async () => ({ ...(await import("../src/domain/ledger/recognize")), ...(await import("../src/domain/ledger/validate")) }), "src/domain/ledger");
+    const mod = await tryImport(
+      async () => ({
+        ...(await import("../src/domain/ledger/recognize")),
+        ...(await import("../src/domain/ledger/validate")),
+      }),
+      "src/domain/ledger",
+    );
     if (typeof mod === "string") return mod;
     const g = checkLedgerSheet(rows);
     return { state: { g, ledger: mod }, floorGrid: g.grid };
@@ -131,7 +143,10 @@ const candidatesStage: Stage<CandidatesState> = {
   async setup(rows) {
     const select = await tryImport(() => import("../src/domain/courtOrder/select"), "src/domain/courtOrder");
     if (typeof select === "string") return select;
-    const law = await tryImport(() => import("../src/domain/courtOrder/defaultLaw"), "src/domain/courtOrder/defaultLaw (закон)");
+    const law = await tryImport(
+      () => import("../src/domain/courtOrder/defaultLaw"),
+      "src/domain/courtOrder/defaultLaw (закон)",
+    );
     if (typeof law === "string") return law;
     const model = buildLedgerModel({ seed: SEED, accounts: rows, months: 36, keepMonths: true });
     const ledger = canonicalFromModel(model);
@@ -187,7 +202,10 @@ const excelRunStage: Stage<ExcelState> = {
   async setup(rows) {
     const fake = await tryImport(() => importLater("../test/fakes/excelFake.ts"), "test/fakes/excelFake");
     if (typeof fake === "string") return fake;
-    const adapter = await tryImport(() => importLater("../src/workbook/excel/ExcelWorkbook.ts"), "src/workbook/excel/ExcelWorkbook");
+    const adapter = await tryImport(
+      () => importLater("../src/workbook/excel/ExcelWorkbook.ts"),
+      "src/workbook/excel/ExcelWorkbook",
+    );
     if (typeof adapter === "string") return adapter;
     const whole = await tryImport(() => importLater("../src/app/runAll.ts"), "src/app/runAll");
     if (typeof whole === "string") return whole;
@@ -222,7 +240,13 @@ const memoryStage: Stage<CheckState> = {
   sizes: [1_000_000],
   runs: () => 1,
   async setup(rows) {
-    const mod = await tryImport(async () => ({ ...(await import("../src/domain/ledger/recognize")), ...(await import("../src/domain/ledger/validate")) }), "src/domain/ledger");
+    const mod = await tryImport(
+      async () => ({
+        ...(await import("../src/domain/ledger/recognize")),
+        ...(await import("../src/domain/ledger/validate")),
+      }),
+      "src/domain/ledger",
+    );
     if (typeof mod === "string") return mod;
     gc();
     const before = process.memoryUsage().heapUsed;
@@ -346,13 +370,37 @@ interface Target {
 const TARGETS: Target[] = [
   { stage: "check", rows: 100_000, label: "проверка 100 000 л/с < 1 с", ok: (r) => r.ms < 1000 },
   { stage: "candidates", rows: 100_000, label: "кандидаты 100 000 × 36 мес. < 3 с", ok: (r) => r.ms < 3000 },
-  { stage: "excel-run", rows: 100_000, label: "Excel: ≤ 40 вызовов context.sync()", ok: (r) => r.syncs !== null && r.syncs <= 40 },
-  { stage: "excel-run", rows: 100_000, label: "Excel: ни один запрос не больше 4 МБ", ok: (r) => typeof r.maxRequestBytes === "number" && r.maxRequestBytes <= 4 * MB },
+  {
+    stage: "excel-run",
+    rows: 100_000,
+    label: "Excel: ≤ 40 вызовов context.sync()",
+    ok: (r) => r.syncs !== null && r.syncs <= 40,
+  },
+  {
+    stage: "excel-run",
+    rows: 100_000,
+    label: "Excel: ни один запрос не больше 4 МБ",
+    ok: (r) => typeof r.maxRequestBytes === "number" && r.maxRequestBytes <= 4 * MB,
+  },
   // the issue names requests; Excel on the web caps responses at 5 MB too, so they are held to the same 4 MB here
-  { stage: "excel-run", rows: 100_000, label: "Excel: ни один ответ не больше 4 МБ", ok: (r) => typeof r.maxResponseBytes === "number" && r.maxResponseBytes <= 4 * MB },
-  { stage: "memory-1m", rows: 1_000_000, label: "пик кучи на 1 000 000 строк < 1,5 ГБ", ok: (r) => r.peakHeapMB < 1536 },
+  {
+    stage: "excel-run",
+    rows: 100_000,
+    label: "Excel: ни один ответ не больше 4 МБ",
+    ok: (r) => typeof r.maxResponseBytes === "number" && r.maxResponseBytes <= 4 * MB,
+  },
+  {
+    stage: "memory-1m",
+    rows: 1_000_000,
+    label: "пик кучи на 1 000 000 строк < 1,5 ГБ",
+    ok: (r) => r.peakHeapMB < 1536,
+  },
   // excel-run is left out: its time is mostly the fake's own bookkeeping (JSON sizing of every batch), not Excel's
-  { stage: "*", label: "10× строк ≤ 12× времени (кроме excel-run)", ok: (r) => r.stage === "excel-run" || r.scaling10x === null || r.scaling10x <= 12 },
+  {
+    stage: "*",
+    label: "10× строк ≤ 12× времени (кроме excel-run)",
+    ok: (r) => r.stage === "excel-run" || r.scaling10x === null || r.scaling10x <= 12,
+  },
 ];
 
 // ---------------------------------------------------------------- main
@@ -370,7 +418,9 @@ function parseArgs(): { only: Set<string> | null; sizes: Set<number> | null; qui
 }
 
 function fmtInt(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
 function fmtMs(ms: number): string {
@@ -392,12 +442,18 @@ export function formatResultsTable(results: Result[]): string {
     r.maxPayloadBytes === null ? "—" : `${(r.maxPayloadBytes / MB).toFixed(2)} МБ`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  return [line(head), `|${widths.map((w, i) => (i === 0 ? ":" : "-") + "-".repeat(w) + (i === 0 ? "-" : ":")).join("|")}|`, ...rows.map(line)].join("\n");
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return [
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? ":" : "-") + "-".repeat(w) + (i === 0 ? "-" : ":")).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
-  if (!(globalThis as { gc?: unknown }).gc) console.warn("Внимание: запустите через `npm run bench` (нужен --expose-gc), иначе пик кучи неточен.");
+  if (!(globalThis as { gc?: unknown }).gc)
+    console.warn("Внимание: запустите через `npm run bench` (нужен --expose-gc), иначе пик кучи неточен.");
   const { only, sizes, quick } = parseArgs();
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
@@ -468,28 +524,41 @@ async function main(): Promise<void> {
         cpuMs: Math.round(median(cpuTimes)),
         ...prepared.info,
       };
-      for (const [k, v] of Object.entries(extra)) if (!(k in r) && (typeof v === "number" || typeof v === "string")) r[k] = v;
+      for (const [k, v] of Object.entries(extra))
+        if (!(k in r) && (typeof v === "number" || typeof v === "string")) r[k] = v;
       results.push(r);
       prevMs = { rows, ms };
-      const info = Object.entries(prepared.info ?? {}).map(([k, v]) => `, ${k} ${v}`).join("");
-      console.log(`${stage.name} ${fmtInt(rows)}: ${fmtMs(ms)} мс (пол ${fmtMs(floorMs)} мс, ${r.ratioToFloor}×), пик ${r.peakHeapMB} МБ${r.syncs !== null ? `, sync ${r.syncs}, макс. ${fmtInt(r.maxPayloadBytes ?? 0)} Б` : ""}${info}`);
+      const info = Object.entries(prepared.info ?? {})
+        .map(([k, v]) => `, ${k} ${v}`)
+        .join("");
+      console.log(
+        `${stage.name} ${fmtInt(rows)}: ${fmtMs(ms)} мс (пол ${fmtMs(floorMs)} мс, ${r.ratioToFloor}×), пик ${r.peakHeapMB} МБ${r.syncs !== null ? `, sync ${r.syncs}, макс. ${fmtInt(r.maxPayloadBytes ?? 0)} Б` : ""}${info}`,
+      );
     }
   }
 
   console.log("\n" + formatResultsTable(results) + "\n");
   const targetLines: string[] = [];
   for (const t of TARGETS) {
-    const rs = results.filter((r) => (t.stage === "*" || r.stage === t.stage) && (t.rows === undefined || r.rows === t.rows));
+    const rs = results.filter(
+      (r) => (t.stage === "*" || r.stage === t.stage) && (t.rows === undefined || r.rows === t.rows),
+    );
     if (rs.length === 0) {
       targetLines.push(`–  ${t.label}: не измерено`);
       continue;
     }
     const bad = rs.filter((r) => !t.ok(r));
-    targetLines.push(bad.length === 0 ? `✔  ${t.label}` : `✘  ${t.label}: ${bad.map((r) => `${r.stage} ${fmtInt(r.rows)}`).join(", ")}`);
+    targetLines.push(
+      bad.length === 0
+        ? `✔  ${t.label}`
+        : `✘  ${t.label}: ${bad.map((r) => `${r.stage} ${fmtInt(r.rows)}`).join(", ")}`,
+    );
   }
   console.log(targetLines.join("\n"));
   const totalSec = (performance.now() - started) / 1000;
-  console.log(`\nвсего ${totalSec.toFixed(0)} с; средняя загрузка ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} на ${os.cpus().length} ядрах`);
+  console.log(
+    `\nвсего ${totalSec.toFixed(0)} с; средняя загрузка ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} на ${os.cpus().length} ядрах`,
+  );
 
   const cpus = os.cpus();
   const out = {
@@ -498,7 +567,11 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     totalSeconds: Math.round(totalSec),
     /** 1-minute load average before and after: above the core count, other processes competed for the CPU. */
-    loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(os.loadavg()[0] * 10) / 10, cores: cpus.length },
+    loadAverage: {
+      before: Math.round(loadBefore * 10) / 10,
+      after: Math.round(os.loadavg()[0] * 10) / 10,
+      cores: cpus.length,
+    },
     results,
     targets: targetLines,
     notes,

@@ -16,8 +16,11 @@ function svg(size) {
   <rect x="1" y="1" width="62" height="62" rx="12" fill="#0F6C5C"/>
   <path d="M10 31 L32 12 L54 31" fill="none" stroke="#FFFFFF" stroke-width="${stroke}" stroke-linecap="round" stroke-linejoin="round"/>
   <path d="M17 29 V53 H47 V29" fill="none" stroke="#FFFFFF" stroke-width="${stroke}" stroke-linejoin="round"/>
-  ${size >= 32 ? `<path d="M28 50 V30 H35 A5.5 5.5 0 0 1 35 41 H25 M25 45.5 H36" fill="none" stroke="#FFD24D" stroke-width="${stroke * 0.75}" stroke-linecap="round" stroke-linejoin="round"/>`
-    : `<rect x="27" y="36" width="10" height="17" fill="#FFD24D"/>`}
+  ${
+    size >= 32
+      ? `<path d="M28 50 V30 H35 A5.5 5.5 0 0 1 35 41 H25 M25 45.5 H36" fill="none" stroke="#FFD24D" stroke-width="${stroke * 0.75}" stroke-linecap="round" stroke-linejoin="round"/>`
+      : `<rect x="27" y="36" width="10" height="17" fill="#FFD24D"/>`
+  }
 </svg>`;
 }
 

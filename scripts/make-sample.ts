@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 import type ExcelJS from "exceljs";
 import { buildSampleLedger } from "../test/fixtures/ledgers";
 
-export const SAMPLE_FILE = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "assets/sample/sample-zhku.xlsx");
+export const SAMPLE_FILE = path.join(
+  path.dirname(path.dirname(fileURLToPath(import.meta.url))),
+  "assets/sample/sample-zhku.xlsx",
+);
 export const SAMPLE_COURT_SHEET = "Судебная работа";
 export const SAMPLE_BAILIFF_SHEET = "Реестр ИП от ОСП";
 
@@ -55,18 +58,81 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
   // A register of court work the clerk already keeps by hand (not the add-in's «Реестр взыскания»).
   const court = wb.addWorksheet(SAMPLE_COURT_SHEET);
   court.addRow([
-    "Л/С", "ФИО должника", "Адрес", "Период взыскания", "Сумма долга", "Госпошлина", "Дата подачи заявления",
-    "Судебный участок", "№ дела", "Дата вынесения приказа", "Дата направления в ССП", "№ ИП", "Статус", "Примечание",
+    "Л/С",
+    "ФИО должника",
+    "Адрес",
+    "Период взыскания",
+    "Сумма долга",
+    "Госпошлина",
+    "Дата подачи заявления",
+    "Судебный участок",
+    "№ дела",
+    "Дата вынесения приказа",
+    "Дата направления в ССП",
+    "№ ИП",
+    "Статус",
+    "Примечание",
   ]);
   const cases = [
-    { who: pick(2), period: "01.2025–09.2025", debt: 52310.4, duty: 2000, filed: "2025-11-12", court: "Судебный участок № 3 Северного района", no: "2-1187/2025", order: "2025-11-26", fssp: "2026-01-15", ip: "4512/26/86004-ИП", status: "ИП возбуждено", note: "" },
-    { who: pick(10), period: "03.2025–10.2025", debt: 38904.15, duty: 2000, filed: "2025-12-03", court: "Судебный участок № 3 Северного района", no: "2-1302/2025", order: "2025-12-17", fssp: "2026-02-02", ip: "6120/26/86004-ИП", status: "окончено — оплачено", note: "оплатил через ССП" },
-    { who: pick(25), period: "12.2024–08.2025", debt: 61782.9, duty: 2000, filed: "2026-02-10", court: "Судебный участок № 4 Северного района", no: "2-214/2026", order: "2026-02-24", fssp: "", ip: "", status: "приказ отменён", note: "возражения должника, готовим иск" },
+    {
+      who: pick(2),
+      period: "01.2025–09.2025",
+      debt: 52310.4,
+      duty: 2000,
+      filed: "2025-11-12",
+      court: "Судебный участок № 3 Северного района",
+      no: "2-1187/2025",
+      order: "2025-11-26",
+      fssp: "2026-01-15",
+      ip: "4512/26/86004-ИП",
+      status: "ИП возбуждено",
+      note: "",
+    },
+    {
+      who: pick(10),
+      period: "03.2025–10.2025",
+      debt: 38904.15,
+      duty: 2000,
+      filed: "2025-12-03",
+      court: "Судебный участок № 3 Северного района",
+      no: "2-1302/2025",
+      order: "2025-12-17",
+      fssp: "2026-02-02",
+      ip: "6120/26/86004-ИП",
+      status: "окончено — оплачено",
+      note: "оплатил через ССП",
+    },
+    {
+      who: pick(25),
+      period: "12.2024–08.2025",
+      debt: 61782.9,
+      duty: 2000,
+      filed: "2026-02-10",
+      court: "Судебный участок № 4 Северного района",
+      no: "2-214/2026",
+      order: "2026-02-24",
+      fssp: "",
+      ip: "",
+      status: "приказ отменён",
+      note: "возражения должника, готовим иск",
+    },
   ];
   for (const c of cases) {
     court.addRow([
-      c.who.account, c.who.name, c.who.address, c.period, c.debt, c.duty, dateCell(c.filed), c.court, c.no,
-      dateCell(c.order), c.fssp ? dateCell(c.fssp) : null, c.ip || null, c.status, c.note || null,
+      c.who.account,
+      c.who.name,
+      c.who.address,
+      c.period,
+      c.debt,
+      c.duty,
+      dateCell(c.filed),
+      c.court,
+      c.no,
+      dateCell(c.order),
+      c.fssp ? dateCell(c.fssp) : null,
+      c.ip || null,
+      c.status,
+      c.note || null,
     ]);
   }
   court.getColumn(1).numFmt = "@";
@@ -77,18 +143,79 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
   // The bailiffs' register of enforcement proceedings for the claimant (formats-ru.md §4.1 shape).
   const fssp = wb.addWorksheet(SAMPLE_BAILIFF_SHEET);
   fssp.addRow([
-    "№ п/п", "№ ИП", "Дата возбуждения", "Должник", "Адрес должника", "№ ИД", "Дата ИД", "Сумма долга",
-    "Остаток долга", "Перечислено взыскателю", "Статус", "Дата окончания", "Основание",
+    "№ п/п",
+    "№ ИП",
+    "Дата возбуждения",
+    "Должник",
+    "Адрес должника",
+    "№ ИД",
+    "Дата ИД",
+    "Сумма долга",
+    "Остаток долга",
+    "Перечислено взыскателю",
+    "Статус",
+    "Дата окончания",
+    "Основание",
   ]);
   const proceedings = [
-    { n: 1, ip: "4512/26/86004-ИП", started: "2026-01-22", who: cases[0].who, doc: "2-1187/2025", docDate: "2025-11-26", sum: 54310.4, rest: 41200.0, paid: 13110.4, status: "на исполнении", end: "", basis: "" },
-    { n: 2, ip: "6120/26/86004-ИП", started: "2026-02-09", who: cases[1].who, doc: "2-1302/2025", docDate: "2025-12-17", sum: 40904.15, rest: 0, paid: 40904.15, status: "окончено", end: "2026-05-18", basis: "ст. 47 ч. 1 п. 1" },
-    { n: 3, ip: "7781/26/86004-ИП", started: "2026-03-02", who: pick(31), doc: "2-98/2026", docDate: "2026-01-20", sum: 27655.3, rest: 27655.3, paid: 0, status: "окончено", end: "2026-09-14", basis: "ст. 46 ч. 1 п. 4" },
+    {
+      n: 1,
+      ip: "4512/26/86004-ИП",
+      started: "2026-01-22",
+      who: cases[0].who,
+      doc: "2-1187/2025",
+      docDate: "2025-11-26",
+      sum: 54310.4,
+      rest: 41200.0,
+      paid: 13110.4,
+      status: "на исполнении",
+      end: "",
+      basis: "",
+    },
+    {
+      n: 2,
+      ip: "6120/26/86004-ИП",
+      started: "2026-02-09",
+      who: cases[1].who,
+      doc: "2-1302/2025",
+      docDate: "2025-12-17",
+      sum: 40904.15,
+      rest: 0,
+      paid: 40904.15,
+      status: "окончено",
+      end: "2026-05-18",
+      basis: "ст. 47 ч. 1 п. 1",
+    },
+    {
+      n: 3,
+      ip: "7781/26/86004-ИП",
+      started: "2026-03-02",
+      who: pick(31),
+      doc: "2-98/2026",
+      docDate: "2026-01-20",
+      sum: 27655.3,
+      rest: 27655.3,
+      paid: 0,
+      status: "окончено",
+      end: "2026-09-14",
+      basis: "ст. 46 ч. 1 п. 4",
+    },
   ];
   for (const p of proceedings) {
     fssp.addRow([
-      p.n, p.ip, dateCell(p.started), p.who.name, p.who.address, p.doc, dateCell(p.docDate), p.sum, p.rest, p.paid,
-      p.status, p.end ? dateCell(p.end) : null, p.basis || null,
+      p.n,
+      p.ip,
+      dateCell(p.started),
+      p.who.name,
+      p.who.address,
+      p.doc,
+      dateCell(p.docDate),
+      p.sum,
+      p.rest,
+      p.paid,
+      p.status,
+      p.end ? dateCell(p.end) : null,
+      p.basis || null,
     ]);
   }
   for (const col of [8, 9, 10]) fssp.getColumn(col).numFmt = "#,##0.00";

@@ -10,7 +10,10 @@ export function normaliseBaseUrl(url) {
   } catch {
     throw new Error(`Адрес публикации «${url}» не является URL (пример: https://example.org/zhku/)`);
   }
-  if (u.protocol !== "https:") throw new Error(`Адрес публикации «${url}» должен начинаться с https:// — Office загружает надстройки только по HTTPS`);
+  if (u.protocol !== "https:")
+    throw new Error(
+      `Адрес публикации «${url}» должен начинаться с https:// — Office загружает надстройки только по HTTPS`,
+    );
   if (u.search || u.hash) throw new Error(`Адрес публикации «${url}» не должен содержать ? или #`);
   return u.href.endsWith("/") ? u.href : `${u.href}/`;
 }

@@ -11,7 +11,11 @@ const PID_FILE = path.join(root, "node_modules/.cache/zhku-dev-server.pid");
 
 if ((process.platform === "win32" || process.platform === "darwin") && process.env.ZHKU_STANDALONE !== "1") {
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  const r = spawnSync(npx, ["office-addin-debugging", "stop", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  const r = spawnSync(npx, ["office-addin-debugging", "stop", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   process.exit(r.status ?? 0);
 }
 if (!existsSync(PID_FILE)) {

@@ -14,7 +14,11 @@ const steps = [
   ["Проверка типов (tsc --noEmit)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
   ["Сборка dist/ (webpack, production)", "npx", ["webpack", "--mode", "production", "--env", `url=${TEST_BUILD_URL}`]],
   ["Модульные, контрактные тесты и манифест (vitest)", "npx", ["vitest", "run", ...reporters("unit")]],
-  ["Сквозные тесты в Chromium (vitest, e2e)", "npx", ["vitest", "run", "-c", "vitest.e2e.config.mts", ...reporters("e2e")]],
+  [
+    "Сквозные тесты в Chromium (vitest, e2e)",
+    "npx",
+    ["vitest", "run", "-c", "vitest.e2e.config.mts", ...reporters("e2e")],
+  ],
 ];
 
 /** Vitest's usual output plus a JSON report, so the closing line can count every test of both suites. */

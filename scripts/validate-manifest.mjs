@@ -20,7 +20,10 @@ export function validateManifestFile(file) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const files = args.length > 0 ? args : ["manifest.xml", ...(existsSync(path.join(root, "dist/manifest.xml")) ? ["dist/manifest.xml"] : [])];
+  const files =
+    args.length > 0
+      ? args
+      : ["manifest.xml", ...(existsSync(path.join(root, "dist/manifest.xml")) ? ["dist/manifest.xml"] : [])];
   let failed = false;
   for (const f of files) {
     try {

@@ -84,7 +84,10 @@ function todayLocal(): IsoDate {
  * one ledger and such registers has one ledger; two comparable ledgers both stay (the user must choose). When
  * several remain, a court-work register the clerk keeps (accounts and amounts, but a register's header) is not one.
  */
-export async function findLedgerSheets(port: WorkbookPort, options: OperationOptions = {}): Promise<{ ledgers: string[]; candidates: SheetInfo[] }> {
+export async function findLedgerSheets(
+  port: WorkbookPort,
+  options: OperationOptions = {},
+): Promise<{ ledgers: string[]; candidates: SheetInfo[] }> {
   const candidates = (await port.listSheets()).filter((s) => s.visible && !isOwnSheet(s) && s.rows > 0);
   const scored: { name: string; strength: number; register: boolean }[] = [];
   for (const s of candidates) {
@@ -100,13 +103,23 @@ export async function findLedgerSheets(port: WorkbookPort, options: OperationOpt
 }
 
 /** The ledger sheet to work on: the one named (it must exist), or the one sheet that looks like a ledger. */
-export async function pickLedgerSheet(port: WorkbookPort, options: { sheet?: string } & OperationOptions): Promise<string> {
+export async function pickLedgerSheet(
+  port: WorkbookPort,
+  options: { sheet?: string } & OperationOptions,
+): Promise<string> {
   if (options.sheet) {
     const all = await port.listSheets();
     if (!all.some((s) => s.name === options.sheet)) {
-      throw new LedgerInputError("sheet-not-found", `В книге нет листа «${options.sheet}»; есть: ${all.filter((s) => s.visible).map((s) => `«${s.name}»`).join(", ")}.`, {
-        sheets: all.map((s) => s.name),
-      });
+      throw new LedgerInputError(
+        "sheet-not-found",
+        `В книге нет листа «${options.sheet}»; есть: ${all
+          .filter((s) => s.visible)
+          .map((s) => `«${s.name}»`)
+          .join(", ")}.`,
+        {
+          sheets: all.map((s) => s.name),
+        },
+      );
     }
     return options.sheet;
   }
@@ -121,7 +134,8 @@ export async function pickLedgerSheet(port: WorkbookPort, options: { sheet?: str
   }
   // no sheet looks like a ledger: with one sheet, let recognition say what is missing in it
   if (candidates.length === 1) return candidates[0].name;
-  if (candidates.length === 0) throw new LedgerInputError("empty-sheet", "В книге нет заполненных листов с реестром лицевых счетов.");
+  if (candidates.length === 0)
+    throw new LedgerInputError("empty-sheet", "В книге нет заполненных листов с реестром лицевых счетов.");
   throw new LedgerInputError(
     "no-ledger",
     `Ни один лист книги не похож на реестр лицевых счетов (нужны столбцы лицевого счёта или ФИО и сумм). Листы: ${candidates.map((s) => `«${s.name}»`).join(", ")}.`,
@@ -138,7 +152,11 @@ export async function readSavedMapping(port: WorkbookPort, sheet: string): Promi
 }
 
 /** Save (or with null, forget) the user's mapping for a sheet; other settings are kept. */
-export async function saveLedgerMapping(port: WorkbookPort, sheet: string, saved: SavedLedgerMapping | null): Promise<void> {
+export async function saveLedgerMapping(
+  port: WorkbookPort,
+  sheet: string,
+  saved: SavedLedgerMapping | null,
+): Promise<void> {
   const settings = await port.readSettings();
   const all = { ...((settings[LEDGER_MAPPINGS_KEY] as Record<string, SavedLedgerMapping> | undefined) ?? {}) };
   if (saved) all[sheet] = saved;
@@ -166,7 +184,10 @@ export async function checkLedger(port: WorkbookPort, options: CheckLedgerOption
   const ledger = recognizeLedger(grid, { mapping, headerRow });
   throwIfAborted(signal);
   onProgress?.({ done: 0, total: 1, stage: "Проверка правил" });
-  const findings = validateLedger(ledger, { disabledRules: options.disabledRules, today: options.today ?? todayLocal() });
+  const findings = validateLedger(ledger, {
+    disabledRules: options.disabledRules,
+    today: options.today ?? todayLocal(),
+  });
   // let a click on «Отмена» during the analysis land before anything is written
   await yieldToEventLoop();
   throwIfAborted(signal);
@@ -212,11 +233,19 @@ export function checkSheetContent(result: CheckLedgerResult): OwnSheetContent {
   const headerRows: number[] = [];
   const { summary } = result;
   rows.push([`Проверка реестра: лист «${result.sheet}»`]);
-  rows.push([`Макет: ${LAYOUT_RU[result.layout]}; строка заголовка: ${result.headerRow}; период: ${periodText(result.period)}`]);
+  rows.push([
+    `Макет: ${LAYOUT_RU[result.layout]}; строка заголовка: ${result.headerRow}; период: ${periodText(result.period)}`,
+  ]);
   rows.push([`Строк с данными: ${result.rows.data}; пропущено строк (итоги, группы): ${result.rows.skipped}`]);
-  rows.push([`Ошибок: ${summary.bySeverity.error}; предупреждений: ${summary.bySeverity.warning}; замечаний: ${summary.bySeverity.info}`]);
+  rows.push([
+    `Ошибок: ${summary.bySeverity.error}; предупреждений: ${summary.bySeverity.warning}; замечаний: ${summary.bySeverity.info}`,
+  ]);
   const marked = new Set(result.findings.map((f) => `${f.row}:${f.col}`)).size;
-  rows.push([marked > MAX_MARKS ? `На листе реестра отмечены первые ${MAX_MARKS} ячеек из ${marked}; остальные — только в списке ниже.` : ""]);
+  rows.push([
+    marked > MAX_MARKS
+      ? `На листе реестра отмечены первые ${MAX_MARKS} ячеек из ${marked}; остальные — только в списке ниже.`
+      : "",
+  ]);
   headerRows.push(rows.length);
   rows.push(["Код", "Правило", "Важность", "Количество"]);
   if (summary.byCode.length === 0) rows.push(["—", "Замечаний нет", "", 0]);
@@ -225,14 +254,28 @@ export function checkSheetContent(result: CheckLedgerResult): OwnSheetContent {
   headerRows.push(rows.length);
   rows.push(["Код", "Важность", "Сообщение", "Ячейка", "Лицевой счёт", "Должник"]);
   for (const f of result.findings) {
-    rows.push([f.code, SEVERITY_RU[f.severity], f.message, { kind: "link", text: `${f.sheet}!${f.cell}`, sheet: f.sheet, address: f.cell }, f.account, f.debtor]);
+    rows.push([
+      f.code,
+      SEVERITY_RU[f.severity],
+      f.message,
+      { kind: "link", text: `${f.sheet}!${f.cell}`, sheet: f.sheet, address: f.cell },
+      f.account,
+      f.debtor,
+    ]);
   }
   return {
     name: OWN_SHEETS.check,
     rows,
     headerRows,
     freezeRows: 0,
-    columns: [{ width: 20, format: "text" }, { width: 16 }, { width: 90 }, { width: 18 }, { width: 16, format: "text" }, { width: 30 }],
+    columns: [
+      { width: 20, format: "text" },
+      { width: 16 },
+      { width: 90 },
+      { width: 18 },
+      { width: 16, format: "text" },
+      { width: 30 },
+    ],
   };
 }
 

@@ -47,7 +47,11 @@ export interface AddToRegisterResult {
   unchanged: number;
 }
 
-export async function addToRegister(port: WorkbookPort, candidates: readonly Candidate[], options: OperationOptions & { sheet?: string } = {}): Promise<AddToRegisterResult> {
+export async function addToRegister(
+  port: WorkbookPort,
+  candidates: readonly Candidate[],
+  options: OperationOptions & { sheet?: string } = {},
+): Promise<AddToRegisterResult> {
   const spec = registerTableSpec(options.sheet);
   throwIfAborted(options.signal);
   const existing = ((await port.readTable(spec)) ?? []) as RegisterTableRow[];
@@ -102,25 +106,51 @@ export async function writePenaltySheet(
   throwIfAborted(options.signal);
   const source = penaltyInputForAccount(account, options.asOf);
   if (!source) {
-    throw new Error(`Для л/с ${account.account} в реестре нет помесячных начислений и оплат — расчёт пени составить нельзя.`);
+    throw new Error(
+      `Для л/с ${account.account} в реестре нет помесячных начислений и оплат — расчёт пени составить нельзя.`,
+    );
   }
-  const full = calculatePenalty({ charges: source.charges, payments: source.payments, asOf: options.asOf, settings: options.settings });
+  const full = calculatePenalty({
+    charges: source.charges,
+    payments: source.payments,
+    asOf: options.asOf,
+    settings: options.settings,
+  });
   const barred = new Set(options.barredPeriods ?? []);
   const result = barred.size > 0 ? withoutPeriods(full, barred) : full;
   const title = `Расчёт пени по лицевому счёту ${account.account}${account.name ? ` (${account.name})` : ""} на ${formatDateRu(options.asOf)}`;
   const rows = penaltyTableSheet(result, title);
   // where the dates of payments came from (the ledger has months, not days)
-  rows.splice(2, 0, ["Оплаты месяца без точной даты отнесены на 1-е число месяца, в котором они проведены (так пени не завышаются)."]);
+  rows.splice(2, 0, [
+    "Оплаты месяца без точной даты отнесены на 1-е число месяца, в котором они проведены (так пени не завышаются).",
+  ]);
   if (barred.size > 0) {
-    const list = [...barred].sort().map((p) => `${p.slice(5, 7)}.${p.slice(0, 4)}`).join(", ");
-    rows.splice(3, 0, [`Месяцы за пределами срока исковой давности (${list}) не взыскиваются; пени по ним не начислены (ГК 207).`]);
+    const list = [...barred]
+      .sort()
+      .map((p) => `${p.slice(5, 7)}.${p.slice(0, 4)}`)
+      .join(", ");
+    rows.splice(3, 0, [
+      `Месяцы за пределами срока исковой давности (${list}) не взыскиваются; пени по ним не начислены (ГК 207).`,
+    ]);
   }
   const name = penaltySheetName(account.account);
   await port.writeOwnSheet(
     {
       name,
       rows,
-      columns: [{ width: 16 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 8 }, { width: 10 }, { width: 10 }, { width: 20 }, { width: 48 }, { width: 14 }],
+      columns: [
+        { width: 16 },
+        { width: 12 },
+        { width: 14 },
+        { width: 12 },
+        { width: 12 },
+        { width: 8 },
+        { width: 10 },
+        { width: 10 },
+        { width: 20 },
+        { width: 48 },
+        { width: 14 },
+      ],
     },
     options,
   );
@@ -162,7 +192,9 @@ export async function writePenaltySheetsFor(
     } else if (!penaltyInputForAccount(account, args.asOf)) {
       result.skipped.push({ account: c.account, reason: "в реестре нет помесячных начислений и оплат" });
     } else {
-      result.written.push(await writePenaltySheet(port, account, { asOf: args.asOf, barredPeriods: c.barredPeriods, signal }));
+      result.written.push(
+        await writePenaltySheet(port, account, { asOf: args.asOf, barredPeriods: c.barredPeriods, signal }),
+      );
     }
     done += 1;
   }

@@ -56,9 +56,11 @@ const MODE_RU: Record<RuleMode, string> = { account: "по сумме по ли�
 /** Rows probed at the top of a sheet to tell whether it is a court-work register. */
 const REGISTER_PROBE_ROWS = 35;
 
-
 /** Settings: the plan thresholds and the «candidates» record from the workbook, then the caller's overrides. */
-export async function candidateSettingsFor(port: WorkbookPort, overrides: Partial<CandidateSettings> = {}): Promise<Partial<CandidateSettings>> {
+export async function candidateSettingsFor(
+  port: WorkbookPort,
+  overrides: Partial<CandidateSettings> = {},
+): Promise<Partial<CandidateSettings>> {
   const stored = await loadSettings(port);
   const own: Partial<CandidateSettings> = await loadCandidateOptions(port);
   const t = stored.thresholds;
@@ -83,7 +85,11 @@ async function looksLikeRegister(port: WorkbookPort, s: SheetInfo, options: Oper
  * Rows of the court-work register(s): our «Реестр взыскания» and any other visible sheet whose header reads as a
  * court-work register (the clerk's own, with other headers). Other sheets are probed by their top rows only.
  */
-async function readRegisters(port: WorkbookPort, ledgerSheet: string, options: OperationOptions): Promise<{ sheets: string[]; entries: RegisterEntry[] }> {
+async function readRegisters(
+  port: WorkbookPort,
+  ledgerSheet: string,
+  options: OperationOptions,
+): Promise<{ sheets: string[]; entries: RegisterEntry[] }> {
   const sheets: string[] = [];
   const entries: RegisterEntry[] = [];
   for (const s of await port.listSheets()) {
@@ -98,7 +104,10 @@ async function readRegisters(port: WorkbookPort, ledgerSheet: string, options: O
   return { sheets, entries };
 }
 
-export async function findCandidates(port: WorkbookPort, options: FindCandidatesOptions): Promise<FindCandidatesResult> {
+export async function findCandidates(
+  port: WorkbookPort,
+  options: FindCandidatesOptions,
+): Promise<FindCandidatesResult> {
   const { signal, onProgress } = options;
   const total = 5;
   onProgress?.({ done: 0, total, stage: "Поиск листа с реестром должников" });
@@ -119,10 +128,21 @@ export async function findCandidates(port: WorkbookPort, options: FindCandidates
 
   onProgress?.({ done: 3, total, stage: "Отбор кандидатов, расчёт пени и госпошлины" });
   const settings = await candidateSettingsFor(port, options.settings);
-  const selection = selectCandidates(ledger, { asOf: options.asOf, settings, register: register.entries, law: defaultLaw });
+  const selection = selectCandidates(ledger, {
+    asOf: options.asOf,
+    settings,
+    register: register.entries,
+    law: defaultLaw,
+  });
   throwIfAborted(signal);
 
-  const result: FindCandidatesResult = { sheet, layout: ledger.layout, ledger, registerSheets: register.sheets, selection };
+  const result: FindCandidatesResult = {
+    sheet,
+    layout: ledger.layout,
+    ledger,
+    registerSheets: register.sheets,
+    selection,
+  };
   if (options.write !== false) {
     onProgress?.({ done: 4, total, stage: `Запись листа «${OWN_SHEETS.candidates}»` });
     await port.writeOwnSheet(candidatesSheetContent(result), { signal });
@@ -164,7 +184,9 @@ export function candidatesSheetContent(result: FindCandidatesResult): OwnSheetCo
   rows.push([`Правило: ${s.ruleText}; окно усреднения — ${s.rule.windowMonths} мес. (${MODE_RU[s.rule.mode]}).`]);
   rows.push([
     `Реестр должников: лист «${result.sheet}»` +
-      (result.registerSheets.length ? `; учтён реестр взыскания: ${result.registerSheets.map((n) => `«${n}»`).join(", ")}` : "; реестра взыскания в книге нет"),
+      (result.registerSheets.length
+        ? `; учтён реестр взыскания: ${result.registerSheets.map((n) => `«${n}»`).join(", ")}`
+        : "; реестра взыскания в книге нет"),
   ]);
   rows.push([]);
   headerRows.push(rows.length);
@@ -203,14 +225,41 @@ export function candidatesSheetContent(result: FindCandidatesResult): OwnSheetCo
   rows.push(["", "Госпошлина", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.stateDuty)]);
   rows.push(["", "Сумма требований", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.claim)]);
   rows.push(["", "Цель плана в месяц", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.target.monthly)]);
-  rows.push(["", "Покрыто (судебные приказы)", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.target.covered)]);
+  rows.push([
+    "",
+    "Покрыто (судебные приказы)",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    money(s.target.covered),
+  ]);
   rows.push(["", `Доля цели: ${String(s.target.share).replace(".", ",")} %`]);
   if (s.excluded.length > 0) {
     rows.push([]);
     headerRows.push(rows.length);
     rows.push(["Не включены", "Л/С", "Должник", "", "Строка реестра", "Долг", "", "", "Причина"]);
     for (const e of s.excluded) {
-      rows.push(["", e.account, e.debtor, "", { kind: "link", text: `строка ${e.row}`, sheet: result.sheet, address: `A${e.row}` }, money(e.debt), "", "", e.reasons.join("; ")]);
+      rows.push([
+        "",
+        e.account,
+        e.debtor,
+        "",
+        { kind: "link", text: `строка ${e.row}`, sheet: result.sheet, address: `A${e.row}` },
+        money(e.debt),
+        "",
+        "",
+        e.reasons.join("; "),
+      ]);
     }
   }
   rows.push([]);

@@ -87,12 +87,18 @@ export function validateClaimant(c: ClaimantRequisites): SettingsErrors {
   const digits = (s: string) => s.replace(/[\s\u00a0-]/g, "");
   if (c.inn.trim()) {
     const r = validateInn(c.inn);
-    if (!r.valid) errors.inn = r.normalized.length === 10 || r.normalized.length === 12 ? capitalise(r.message ?? v.innChecksum) : v.innLength;
+    if (!r.valid)
+      errors.inn =
+        r.normalized.length === 10 || r.normalized.length === 12 ? capitalise(r.message ?? v.innChecksum) : v.innLength;
   }
   if (c.kpp.trim() && !/^\d{4}[0-9A-Z]{2}\d{3}$/.test(digits(c.kpp).toUpperCase())) errors.kpp = v.kpp;
   if (c.ogrn.trim()) {
     const r = validateOgrn(c.ogrn);
-    if (!r.valid) errors.ogrn = r.normalized.length === 13 || r.normalized.length === 15 ? capitalise(r.message ?? v.ogrnChecksum) : v.ogrnLength;
+    if (!r.valid)
+      errors.ogrn =
+        r.normalized.length === 13 || r.normalized.length === 15
+          ? capitalise(r.message ?? v.ogrnChecksum)
+          : v.ogrnLength;
   }
   const bikFilled = c.bik.trim() !== "";
   if (bikFilled) {

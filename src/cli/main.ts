@@ -10,7 +10,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name("zhku-collect")
-    .description("Взыскание ЖКУ: проверка реестра должников, кандидаты на судебный приказ, пени, госпошлина, сверка с ССП")
+    .description(
+      "Взыскание ЖКУ: проверка реестра должников, кандидаты на судебный приказ, пени, госпошлина, сверка с ССП",
+    )
     .helpOption("-h, --help", "показать справку")
     .addHelpCommand("help [команда]", "справка по команде")
     .showHelpAfterError("(подробнее: zhku-collect --help)")
@@ -43,7 +45,10 @@ export function translateCommanderMessage(s: string): string {
     .replace(/^error: required option '(.+)' not specified/m, "Ошибка: не указан обязательный параметр «$1»")
     .replace(/^error: option '(.+)' argument missing/m, "Ошибка: у параметра «$1» нет значения")
     .replace(/^error: too many arguments.*$/m, "Ошибка: лишние аргументы")
-    .replace(/^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\.$/m, "Ошибка: недопустимое значение «$2» параметра «$1»; допустимо: $3")
+    .replace(
+      /^error: option '(.+)' argument '(.+)' is invalid\. Allowed choices are (.+)\.$/m,
+      "Ошибка: недопустимое значение «$2» параметра «$1»; допустимо: $3",
+    )
     .replace(/^error: /m, "Ошибка: ");
 }
 
@@ -54,7 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.help" || err.code === "commander.version") return 0;
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.help" || err.code === "commander.version")
+        return 0;
       return 2;
     }
     if (err instanceof InputError) {

@@ -44,8 +44,7 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
         : `Файл «${path}» защищён паролем (зашифрован); снимите пароль в Excel («Файл → Сведения → Защита книги») и повторите.`,
     );
   }
-  if (!startsWith(bytes, ZIP_SIGNATURE))
-    throw new InputError(`Файл «${path}» не является книгой Excel (.xlsx).`);
+  if (!startsWith(bytes, ZIP_SIGNATURE)) throw new InputError(`Файл «${path}» не является книгой Excel (.xlsx).`);
   try {
     return await XlsxWorkbook.fromArrayBuffer(bytes);
   } catch (err) {
@@ -54,7 +53,10 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
 }
 
 /** Read a sheet (the first visible one when `sheet` is not given) as a grid. */
-export async function readSheetFromFile(path: string, sheet?: string): Promise<{ workbook: XlsxWorkbook; grid: SheetGrid }> {
+export async function readSheetFromFile(
+  path: string,
+  sheet?: string,
+): Promise<{ workbook: XlsxWorkbook; grid: SheetGrid }> {
   const workbook = await openWorkbook(path);
   const sheets = (await workbook.listSheets()).filter((s) => s.visible);
   const name = sheet ?? sheets[0]?.name;
@@ -63,7 +65,9 @@ export async function readSheetFromFile(path: string, sheet?: string): Promise<{
     return { workbook, grid: await workbook.readSheet(name) };
   } catch (err) {
     if (err instanceof WorkbookError && err.code === "sheet-not-found")
-      throw new InputError(`В книге «${path}» нет листа «${name}»; есть: ${sheets.map((s) => `«${s.name}»`).join(", ")}.`);
+      throw new InputError(
+        `В книге «${path}» нет листа «${name}»; есть: ${sheets.map((s) => `«${s.name}»`).join(", ")}.`,
+      );
     throw err;
   }
 }
@@ -72,11 +76,14 @@ export async function readSheetFromFile(path: string, sheet?: string): Promise<{
  * A register or other input that may be an .xlsx workbook or plain text (.csv/.txt, pasted data).
  * Text files are decoded as UTF-8, or as Windows-1251 when they are not valid UTF-8 (Excel's "CSV" on Russian Windows).
  */
-export async function readInputAsTextOrWorkbook(path: string): Promise<{ kind: "text"; text: string } | { kind: "xlsx"; workbook: XlsxWorkbook }> {
+export async function readInputAsTextOrWorkbook(
+  path: string,
+): Promise<{ kind: "text"; text: string } | { kind: "xlsx"; workbook: XlsxWorkbook }> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm" || ext === ".xls") return { kind: "xlsx", workbook: await openWorkbook(path) };
   const bytes = await readInputFile(path);
-  if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, CFB_SIGNATURE)) return { kind: "xlsx", workbook: await openWorkbook(path) };
+  if (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, CFB_SIGNATURE))
+    return { kind: "xlsx", workbook: await openWorkbook(path) };
   return { kind: "text", text: decodeText(bytes) };
 }
 

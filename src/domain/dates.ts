@@ -215,7 +215,10 @@ export function parsePeriod(input: string | number | null | undefined): Period |
     const d = excelSerialToIso(input);
     return d ? periodOf(d) : null;
   }
-  const s = input.trim().replace(/[\u00a0\u202f]/g, " ").replace(/\s+/g, " ");
+  const s = input
+    .trim()
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ");
   if (s === "") return null;
   let m = /^(\d{4})[-./](\d{1,2})$/.exec(s);
   if (m) return +m[2] >= 1 && +m[2] <= 12 ? `${m[1]}-${m[2].padStart(2, "0")}` : null;
@@ -232,8 +235,34 @@ export function parsePeriod(input: string | number | null | undefined): Period |
   return d ? periodOf(d) : null;
 }
 
-const MONTH_NAMES_NOM = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
-const MONTH_NAMES_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTH_NAMES_NOM = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
+const MONTH_NAMES_GEN = [
+  "января",
+  "февраля",
+  "марта",
+  "апреля",
+  "мая",
+  "июня",
+  "июля",
+  "августа",
+  "сентября",
+  "октября",
+  "ноября",
+  "декабря",
+];
 
 /** "2024-03" → "март 2024" */
 export function formatPeriodRu(p: Period): string {

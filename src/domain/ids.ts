@@ -79,10 +79,14 @@ function modDigits(digits: string, m: number): number {
 export function validateOgrn(input: string | number | null | undefined): IdValidation {
   const d = digitsOf(input);
   if (/^\d{13}$/.test(d)) {
-    return modDigits(d.slice(0, 12), 11) % 10 === d.charCodeAt(12) - 48 ? ok(d) : bad(d, "неверная контрольная цифра ОГРН");
+    return modDigits(d.slice(0, 12), 11) % 10 === d.charCodeAt(12) - 48
+      ? ok(d)
+      : bad(d, "неверная контрольная цифра ОГРН");
   }
   if (/^\d{15}$/.test(d)) {
-    return modDigits(d.slice(0, 14), 13) % 10 === d.charCodeAt(14) - 48 ? ok(d) : bad(d, "неверная контрольная цифра ОГРНИП");
+    return modDigits(d.slice(0, 14), 13) % 10 === d.charCodeAt(14) - 48
+      ? ok(d)
+      : bad(d, "неверная контрольная цифра ОГРНИП");
   }
   return bad(d, "ОГРН должен состоять из 13 цифр (ОГРНИП — из 15)");
 }
@@ -103,7 +107,10 @@ const ACCOUNT_W = [7, 1, 3];
  * held at a Bank of Russia settlement centre (БИК ends in 000–002) the prefix is "0" + БИК digits 5–6.
  * Weights 7,1,3 repeated; the sum of the last digits of each product must end in 0.
  */
-export function validateAccount(bik: string | number | null | undefined, account: string | number | null | undefined): IdValidation {
+export function validateAccount(
+  bik: string | number | null | undefined,
+  account: string | number | null | undefined,
+): IdValidation {
   const b = validateBik(bik);
   const a = digitsOf(account);
   if (!b.valid) return bad(a, `счёт нельзя проверить: ${b.message}`);
@@ -123,7 +130,10 @@ function isRkcBik(bik: string): boolean {
 }
 
 /** Корреспондентский счёт (301…, 20 digits): the key is computed over "0" + БИК digits 5–6 + the account. */
-export function validateCorrAccount(bik: string | number | null | undefined, account: string | number | null | undefined): IdValidation {
+export function validateCorrAccount(
+  bik: string | number | null | undefined,
+  account: string | number | null | undefined,
+): IdValidation {
   const b = validateBik(bik);
   const a = digitsOf(account);
   if (!b.valid) return bad(a, `счёт нельзя проверить: ${b.message}`);

@@ -47,7 +47,8 @@ export const ru = {
     plan: "Заполнение таблицы плана мероприятий ещё не подключено в этой сборке.",
   },
   noWorkbook: "Сначала откройте книгу: выберите файл .xlsx или нажмите «Открыть пример».",
-  noWorkbookOutside: "Здесь нет открытой книги: панель работает с книгой внутри Excel, а вне Excel — на автономной странице.",
+  noWorkbookOutside:
+    "Здесь нет открытой книги: панель работает с книгой внутри Excel, а вне Excel — на автономной странице.",
   noWorkbookExcel: "Книга Excel недоступна надстройке — см. сообщение выше.",
 
   planMeasures: {
@@ -117,7 +118,10 @@ export const ru = {
     debtor: "Должник",
     route: "Порядок",
     allRoutes: "все",
-    routes: { "court-order": "судебный приказ", lawsuit: "иск", arbitration: "арбитражный суд" } as Record<string, string>,
+    routes: { "court-order": "судебный приказ", lawsuit: "иск", arbitration: "арбитражный суд" } as Record<
+      string,
+      string
+    >,
     onlyWarnings: "Только с предупреждениями",
     selectAll: "Выбрать всех показанных",
     selectOne: (account: string) => `Выбрать л/с ${account}`,
@@ -128,7 +132,9 @@ export const ru = {
     penaltySheets: (n: number) => (n > 0 ? `Расчёт пени на листы (${formatCount(n)})` : "Расчёт пени на листы"),
     penaltySheetsDone: (written: string[], skipped: { account: string; reason: string }[]) =>
       [
-        written.length > 0 ? `Расчёт пени записан на листы: ${written.map((w) => `«${w}»`).join(", ")}.` : "Ни одного листа расчёта пени не записано.",
+        written.length > 0
+          ? `Расчёт пени записан на листы: ${written.map((w) => `«${w}»`).join(", ")}.`
+          : "Ни одного листа расчёта пени не записано.",
         ...skipped.map((s) => `Л/с ${s.account}: ${s.reason}.`),
       ].join(" "),
     penaltySheetsFailed: "Не удалось составить расчёт пени",
@@ -234,7 +240,6 @@ export const ru = {
     wholeNumber: (min: number, max: number) => `Введите целое число от ${min} до ${max}.`,
     money: "Введите сумму в рублях, например 500 000 или 500000,00.",
   },
-
 } as const;
 
 export type Messages = typeof ru;

@@ -176,7 +176,8 @@ export function SheetView(props: {
   }, [selected, grid, rowVirtualizer, colVirtualizer]);
 
   if (error) return <Text className={styles.status}>{error}</Text>;
-  if (!grid || grid.sheet !== sheet) return <Spinner className={styles.status} label={ru.standalone.loading} size="small" />;
+  if (!grid || grid.sheet !== sheet)
+    return <Spinner className={styles.status} label={ru.standalone.loading} size="small" />;
   if (rows === 0 || cols === 0) return <Text className={styles.status}>{ru.standalone.emptySheet}</Text>;
 
   const vRows = rowVirtualizer.getVirtualItems();

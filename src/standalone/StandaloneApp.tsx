@@ -57,7 +57,14 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     "@media (max-width: 720px)": { width: "100%", overflowY: "visible" },
   },
-  book: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, minHeight: "320px", gap: tokens.spacingVerticalXS },
+  book: {
+    display: "flex",
+    flexDirection: "column",
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: "320px",
+    gap: tokens.spacingVerticalXS,
+  },
   tabs: { flexWrap: "wrap" },
   hiddenInput: { display: "none" },
 });
@@ -109,7 +116,10 @@ export function StandaloneApp(props: { theme: Theme }) {
         await refreshSheets(wb, "");
         setNotice({ intent: "success", text: ru.standalone.opened(name) });
       } catch (e) {
-        setNotice({ intent: "error", text: ru.standalone.openFailed(name, e instanceof Error ? e.message : String(e)) });
+        setNotice({
+          intent: "error",
+          text: ru.standalone.openFailed(name, e instanceof Error ? e.message : String(e)),
+        });
       } finally {
         setBusy(false);
       }
@@ -259,7 +269,9 @@ export function StandaloneApp(props: { theme: Theme }) {
                       </Tab>
                     ))}
                   </TabList>
-                  {sheetInfo && <Caption1>{`${ru.standalone.sizeInfo(sheetInfo.rows, sheetInfo.columns)}. ${ru.standalone.legend}`}</Caption1>}
+                  {sheetInfo && (
+                    <Caption1>{`${ru.standalone.sizeInfo(sheetInfo.rows, sheetInfo.columns)}. ${ru.standalone.legend}`}</Caption1>
+                  )}
                   {activeSheet && (
                     <SheetView
                       workbook={workbook}

@@ -1,4 +1,14 @@
-import { FluentProvider, Link, MessageBar, MessageBarBody, Caption1, Title3, makeStyles, tokens, type Theme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Caption1,
+  Title3,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
 import type { WorkbookPort } from "../workbook/port";
 import { ru } from "../i18n/ru";
 import { AppContext, type HostKind } from "./context";

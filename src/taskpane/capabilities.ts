@@ -57,7 +57,11 @@ async function runOperation<K extends OperationName>(
   options: OperationOptions,
 ): Promise<OperationResult<K>> {
   const inThread = () =>
-    (OPERATIONS[op] as (p: WorkbookPort, a: OperationArgs<K>, o: OperationOptions) => Promise<OperationResult<K>>)(port, args, options);
+    (OPERATIONS[op] as (p: WorkbookPort, a: OperationArgs<K>, o: OperationOptions) => Promise<OperationResult<K>>)(
+      port,
+      args,
+      options,
+    );
   if (workerBroken) return inThread();
   try {
     return await runInWorker(createAnalysisWorker, op, args, port, options);
@@ -69,17 +73,28 @@ async function runOperation<K extends OperationName>(
 }
 
 const runCheckLedger: CheckLedgerRun = (port, options) =>
-  runOperation("checkLedger", { sheet: options.sheet }, port, { signal: options.signal, onProgress: options.onProgress });
-
-const runFindCandidates: FindCandidatesRun = async (port, options) => {
-  const { report, candidates } = await runOperation("findCandidates", { sheet: options.sheet, asOf: options.asOf }, port, {
+  runOperation("checkLedger", { sheet: options.sheet }, port, {
     signal: options.signal,
     onProgress: options.onProgress,
   });
+
+const runFindCandidates: FindCandidatesRun = async (port, options) => {
+  const { report, candidates } = await runOperation(
+    "findCandidates",
+    { sheet: options.sheet, asOf: options.asOf },
+    port,
+    {
+      signal: options.signal,
+      onProgress: options.onProgress,
+    },
+  );
   return {
     ...report,
     addToRegister: (indexes, o) =>
-      runOperation("addToRegister", { candidates: indexes.map((i) => candidates[i]) }, port, { signal: o.signal, onProgress: o.onProgress }),
+      runOperation("addToRegister", { candidates: indexes.map((i) => candidates[i]) }, port, {
+        signal: o.signal,
+        onProgress: o.onProgress,
+      }),
     writePenaltySheets: (indexes, o) =>
       runOperation(
         "penaltySheets",

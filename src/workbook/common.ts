@@ -79,7 +79,10 @@ export function assertOwnSheetName(name: string): void {
   if (!isOwnSheetName(name))
     throw new WorkbookError("bad-sheet-name", `Надстройка пишет только в свои листы; «${name}» к ним не относится.`);
   if (name.length > 31 || /[[\]:*?/\\]/.test(name))
-    throw new WorkbookError("bad-sheet-name", `Недопустимое имя листа «${name}»: не длиннее 31 знака, без символов [ ] : * ? / \\.`);
+    throw new WorkbookError(
+      "bad-sheet-name",
+      `Недопустимое имя листа «${name}»: не длиннее 31 знака, без символов [ ] : * ? / \\.`,
+    );
 }
 
 /** Name of the sheet a chunked write goes to before it replaces the real one (Excel limits names to 31 chars). */
@@ -140,7 +143,10 @@ export function decodeMeta(values: CellValue[][] | null | undefined): AddinMeta 
   if (!values || values.length === 0 || values[0][0] !== META_TITLE) return meta;
   for (const row of values.slice(1)) {
     const key = String(row[0] ?? "");
-    const json = row.slice(1).map((v) => (v === null ? "" : String(v))).join("");
+    const json = row
+      .slice(1)
+      .map((v) => (v === null ? "" : String(v)))
+      .join("");
     if (!key || !json) continue;
     let parsed: unknown;
     try {
@@ -150,7 +156,8 @@ export function decodeMeta(values: CellValue[][] | null | undefined): AddinMeta 
     }
     if (key === "ownedSheets" && Array.isArray(parsed)) meta.ownedSheets = parsed.map(String);
     else if (key === "pendingSheets" && Array.isArray(parsed)) meta.pendingSheets = parsed.map(String);
-    else if (key === "settings" && parsed && typeof parsed === "object") meta.settings = parsed as Record<string, unknown>;
+    else if (key === "settings" && parsed && typeof parsed === "object")
+      meta.settings = parsed as Record<string, unknown>;
     else if (key.startsWith("marks:") && Array.isArray(parsed)) meta.marks[key.slice(6)] = parsed as MarkRecord[];
   }
   return meta;
@@ -224,7 +231,8 @@ export function planUpsert(spec: TableSpec, existing: CellValue[][], rows: Table
   }
   const colOf = new Map(header.map((h, i) => [h, i] as const));
   const keyCol = colOf.get(spec.key);
-  if (keyCol === undefined) throw new WorkbookError("unknown", `В таблице «${spec.sheet}» нет ключевого столбца «${spec.key}».`);
+  if (keyCol === undefined)
+    throw new WorkbookError("unknown", `В таблице «${spec.sheet}» нет ключевого столбца «${spec.key}».`);
   const rowByKey = new Map<string, number>();
   for (let r = 1; r < existing.length; r++) {
     const k = keyText(existing[r][keyCol]);
@@ -244,7 +252,8 @@ export function planUpsert(spec: TableSpec, existing: CellValue[][], rows: Table
         const c = colOf.get(h);
         if (c === undefined) continue;
         const current = existing[existingRow + 1][c] ?? null;
-        if (!sameValue(current, outCellValue(cell as OutCell))) updates.push({ row: existingRow, col: c, cell: cell as OutCell });
+        if (!sameValue(current, outCellValue(cell as OutCell)))
+          updates.push({ row: existingRow, col: c, cell: cell as OutCell });
       }
     } else {
       // a key repeated in the same batch updates the appended row

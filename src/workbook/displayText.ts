@@ -11,7 +11,15 @@ import type { CellValue } from "../domain/grid";
 const NBSP = "\u00a0";
 
 /** Formats Excel shows as the locale's short date (built-in 14 and the codes libraries map it to). */
-const SHORT_DATE_CODES = new Set(["mm-dd-yy", "m/d/yy", "m/d/yyyy", "d/m/yyyy", "dd/mm/yyyy", "mm/dd/yyyy", "dd/mm/yy"]);
+const SHORT_DATE_CODES = new Set([
+  "mm-dd-yy",
+  "m/d/yy",
+  "m/d/yyyy",
+  "d/m/yyyy",
+  "dd/mm/yyyy",
+  "mm/dd/yyyy",
+  "dd/mm/yy",
+]);
 
 export function isTextFormat(fmt: string): boolean {
   return fmt.trim() === "@";
@@ -21,11 +29,16 @@ export function isTextFormat(fmt: string): boolean {
 export function isDateFormat(fmt: string): boolean {
   const bare = stripLiterals(fmt.split(";")[0]).toLowerCase();
   if (/^general$/.test(bare.trim())) return false;
-  return /[dy]/.test(bare) || /h|s/.test(bare) && /[:]/.test(bare);
+  return /[dy]/.test(bare) || (/h|s/.test(bare) && /[:]/.test(bare));
 }
 
 function stripLiterals(section: string): string {
-  return section.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "").replace(/_./g, "").replace(/\*./g, "");
+  return section
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/_./g, "")
+    .replace(/\*./g, "");
 }
 
 /** Excel's "General" for a number: up to 11 significant characters, decimal comma. */
@@ -35,7 +48,11 @@ export function formatGeneral(n: number): string {
   const abs = Math.abs(n);
   let s: string;
   if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) {
-    s = n.toExponential(5).replace(/\.?0+e/, "e").replace("e+", "E+").replace("e-", "E-");
+    s = n
+      .toExponential(5)
+      .replace(/\.?0+e/, "e")
+      .replace("e+", "E+")
+      .replace("e-", "E-");
     s = s.replace(/E([+-])(\d)$/, "E$10$2");
   } else {
     const intDigits = abs < 1 ? 1 : Math.floor(Math.log10(abs)) + 1;
@@ -180,7 +197,20 @@ function roundTo(abs: number, digits: number): string {
   return digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
 }
 
-const MONTHS_NOM = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const MONTHS_NOM = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
 const MONTHS_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
 
 /** Excel serial → civil date/time parts (1900 system, with Excel's fictitious 29.02.1900). */
@@ -208,7 +238,7 @@ function formatDateCode(serial: number, section: string): string {
   let out = "";
   const lower = section.toLowerCase();
   let lastWasHour = false;
-  for (let i = 0; i < section.length; ) {
+  for (let i = 0; i < section.length;) {
     const ch = lower[i];
     if (section[i] === '"') {
       const end = section.indexOf('"', i + 1);
@@ -231,12 +261,20 @@ function formatDateCode(serial: number, section: string): string {
     if (ch === "y") {
       out += run <= 2 ? two(p.y % 100) : String(p.y);
     } else if (ch === "d") {
-      out += run === 1 ? String(p.d) : run === 2 ? two(p.d) : run === 3 ? ["вс", "пн", "вт", "ср", "чт", "пт", "сб"][dow(p)] : ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"][dow(p)];
+      out +=
+        run === 1
+          ? String(p.d)
+          : run === 2
+            ? two(p.d)
+            : run === 3
+              ? ["вс", "пн", "вт", "ср", "чт", "пт", "сб"][dow(p)]
+              : ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"][dow(p)];
     } else if (ch === "m") {
       // "m" after hours or before seconds means minutes
       const rest = lower.slice(i + run).replace(/[^a-z]/g, "");
       if ((lastWasHour || rest.startsWith("s")) && run <= 2) out += run === 1 ? String(p.mi) : two(p.mi);
-      else out += run === 1 ? String(p.m) : run === 2 ? two(p.m) : run === 3 ? MONTHS_SHORT[p.m - 1] : MONTHS_NOM[p.m - 1];
+      else
+        out += run === 1 ? String(p.m) : run === 2 ? two(p.m) : run === 3 ? MONTHS_SHORT[p.m - 1] : MONTHS_NOM[p.m - 1];
     } else if (ch === "h") {
       out += run === 1 ? String(p.hh) : two(p.hh);
     } else if (ch === "s") {

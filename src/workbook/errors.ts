@@ -53,5 +53,8 @@ export function sheetNotFoundError(name: string): WorkbookError {
 }
 
 export function protectedSheetError(): WorkbookError {
-  return new WorkbookError("protected", "Лист защищён от изменений: снимите защиту («Рецензирование → Снять защиту листа») и повторите.");
+  return new WorkbookError(
+    "protected",
+    "Лист защищён от изменений: снимите защиту («Рецензирование → Снять защиту листа») и повторите.",
+  );
 }

@@ -12,7 +12,19 @@ import { OWN_SHEETS, type OutCell, type TableRow, type TableSpec } from "../../s
 import { FakeExcelHost } from "../fakes/excelFake";
 import { META_SHEET } from "../../src/workbook/common";
 
-const HOSTILE = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")', "'quoted", "-5", "00123", "15.03.2024"];
+const HOSTILE = [
+  "=1+1",
+  "+cmd|' /C calc'!A0",
+  "-2+3",
+  "@SUM(A1)",
+  "\t=1",
+  "\r=1",
+  '=HYPERLINK("http://x","y")',
+  "'quoted",
+  "-5",
+  "00123",
+  "15.03.2024",
+];
 
 function formulaCells(wb: ExcelJS.Workbook, sheet: string): string[] {
   const out: string[] = [];
@@ -48,7 +60,10 @@ describe.each(ADAPTERS)("data safety: %s", (_name, make) => {
     await reopened.xlsx.load(await new XlsxWorkbook(workbook).save());
     expect(formulaCells(reopened, OWN_SHEETS.check)).toEqual([]);
     // the same through the register upsert
-    await port.upsertTableRows(REGISTER, HOSTILE.map((s, i) => ({ Ключ: `k${i}`, Должник: s, Статус: s })));
+    await port.upsertTableRows(
+      REGISTER,
+      HOSTILE.map((s, i) => ({ Ключ: `k${i}`, Должник: s, Статус: s })),
+    );
     const rows = await port.readTable(REGISTER);
     expect(rows!.map((r) => [r["Должник"], r["Статус"]])).toEqual(HOSTILE.map((s) => [s, s]));
     expect(formulaCells(workbook, OWN_SHEETS.register)).toEqual([]);
@@ -60,7 +75,9 @@ describe.each(ADAPTERS)("data safety: %s", (_name, make) => {
     mine.getCell("A1").value = "Ключ";
     mine.getCell("A2").value = "моё";
     const { port } = make(wb);
-    await expect(port.upsertTableRows(REGISTER, [{ Ключ: "моё", Статус: "x" }])).rejects.toThrow(/создан не надстройкой/);
+    await expect(port.upsertTableRows(REGISTER, [{ Ключ: "моё", Статус: "x" }])).rejects.toThrow(
+      /создан не надстройкой/,
+    );
     await expect(port.markCells(OWN_SHEETS.register, [])).resolves.toBeUndefined();
     expect((await port.readSheet(OWN_SHEETS.register)).values).toEqual([["Ключ"], ["моё"]]);
     expect((await port.listSheets()).find((s) => s.name === OWN_SHEETS.register)!.ownedByAddin).toBe(false);
@@ -69,7 +86,13 @@ describe.each(ADAPTERS)("data safety: %s", (_name, make) => {
   it("register upsert never changes a cell the clerk typed (property)", async () => {
     const key = fc.integer({ min: 1, max: 12 }).map((n) => `Л${String(n).padStart(3, "0")}`);
     const text = fc.oneof(fc.constantFrom("", "подано", "отказ", "=1+1", "-2", "00123"), fc.string({ maxLength: 6 }));
-    const row = fc.record({ key, debtor: text, kop: fc.integer({ min: 0, max: 10_000_000 }), status: text, day: fc.integer({ min: 1, max: 28 }) });
+    const row = fc.record({
+      key,
+      debtor: text,
+      kop: fc.integer({ min: 0, max: 10_000_000 }),
+      status: text,
+      day: fc.integer({ min: 1, max: 28 }),
+    });
     const toRow = (r: { key: string; debtor: string; kop: number; status: string; day: number }): TableRow => ({
       Ключ: r.key,
       Должник: r.debtor,
@@ -77,24 +100,34 @@ describe.each(ADAPTERS)("data safety: %s", (_name, make) => {
       Статус: r.status,
       "Дата подачи": { kind: "date", date: `2024-05-${String(r.day).padStart(2, "0")}` },
     });
-    const edit = fc.record({ row: fc.nat(20), col: fc.constantFrom(2, 3, 6), value: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()) });
+    const edit = fc.record({
+      row: fc.nat(20),
+      col: fc.constantFrom(2, 3, 6),
+      value: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()),
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), fc.array(edit, { maxLength: 6 }), fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 3 }), async (first, edits, reruns) => {
-        const { port, workbook } = make(ledgerWorkbook());
-        await port.upsertTableRows(REGISTER, first.map(toRow));
-        const ws = workbook.getWorksheet(REGISTER.sheet)!;
-        // the clerk adds a column of their own and types into non-own columns (Должник = B, Сумма = C, own G)
-        ws.getCell(1, 7).value = "Заметки";
-        const dataRows = ws.actualRowCount - 1;
-        for (const e of edits) if (e.row < dataRows) ws.getCell(e.row + 2, e.col === 6 ? 7 : e.col).value = e.value;
-        const before = await new XlsxWorkbook(workbook).readSheet(REGISTER.sheet);
-        for (const batch of reruns) await port.upsertTableRows(REGISTER, batch.map(toRow));
-        const after = await new XlsxWorkbook(workbook).readSheet(REGISTER.sheet);
-        const header = before.values[0].map(String);
-        const own = new Set(REGISTER.ownColumns.map((h) => header.indexOf(h)));
-        for (let r = 0; r < before.values.length; r++)
-          for (let c = 0; c < before.values[r].length; c++) if (r === 0 || !own.has(c)) expect(after.values[r][c]).toEqual(before.values[r][c]);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 8 }),
+        fc.array(edit, { maxLength: 6 }),
+        fc.array(fc.array(row, { maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+        async (first, edits, reruns) => {
+          const { port, workbook } = make(ledgerWorkbook());
+          await port.upsertTableRows(REGISTER, first.map(toRow));
+          const ws = workbook.getWorksheet(REGISTER.sheet)!;
+          // the clerk adds a column of their own and types into non-own columns (Должник = B, Сумма = C, own G)
+          ws.getCell(1, 7).value = "Заметки";
+          const dataRows = ws.actualRowCount - 1;
+          for (const e of edits) if (e.row < dataRows) ws.getCell(e.row + 2, e.col === 6 ? 7 : e.col).value = e.value;
+          const before = await new XlsxWorkbook(workbook).readSheet(REGISTER.sheet);
+          for (const batch of reruns) await port.upsertTableRows(REGISTER, batch.map(toRow));
+          const after = await new XlsxWorkbook(workbook).readSheet(REGISTER.sheet);
+          const header = before.values[0].map(String);
+          const own = new Set(REGISTER.ownColumns.map((h) => header.indexOf(h)));
+          for (let r = 0; r < before.values.length; r++)
+            for (let c = 0; c < before.values[r].length; c++)
+              if (r === 0 || !own.has(c)) expect(after.values[r][c]).toEqual(before.values[r][c]);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -130,11 +163,19 @@ describe.each(ADAPTERS)("data safety: %s", (_name, make) => {
 
 describe("a failure at any chunk of a chunked write (Office.js over the fake)", () => {
   const previous: OutCell[][] = [["Результат v1"], ["всё сходится"]];
-  const next: OutCell[][] = Array.from({ length: 400 }, (_, i) => [`v2 строка ${i}`, i, { kind: "money", kopecks: i * 100 }]);
+  const next: OutCell[][] = Array.from({ length: 400 }, (_, i) => [
+    `v2 строка ${i}`,
+    i,
+    { kind: "money", kopecks: i * 100 },
+  ]);
   const setup = async () => {
     const wb = ledgerWorkbook();
     const host = new FakeExcelHost(wb);
-    const port = new ExcelWorkbook({ excel: host.Excel as never, isSetSupported: host.isSetSupported, payloadTarget: 2_000 });
+    const port = new ExcelWorkbook({
+      excel: host.Excel as never,
+      isSetSupported: host.isSetSupported,
+      payloadTarget: 2_000,
+    });
     await port.writeOwnSheet({ name: OWN_SHEETS.check, rows: previous });
     const ledgerBefore = await new XlsxWorkbook(wb).readSheet("Начисления");
     host.resetCounters();
@@ -159,7 +200,8 @@ describe("a failure at any chunk of a chunked write (Office.js over the fake)", 
         const out = (await view.readSheet(OWN_SHEETS.check)).values;
         expect([JSON.stringify(previous), JSON.stringify(v2)]).toContain(JSON.stringify(out));
         // anything else is the clearly named temporary sheet
-        for (const n of names) expect(["Начисления", "Пусто", OWN_SHEETS.check, META_SHEET, "Проверка (запись…)"]).toContain(n);
+        for (const n of names)
+          expect(["Начисления", "Пусто", OWN_SHEETS.check, META_SHEET, "Проверка (запись…)"]).toContain(n);
         if (!cleanupFails) expect(names).not.toContain("Проверка (запись…)");
         expect(await view.readSheet("Начисления")).toEqual(ledgerBefore);
         // a rerun completes and removes the leftovers

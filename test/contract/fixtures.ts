@@ -80,7 +80,10 @@ export interface AdapterUnderTest {
   host?: FakeExcelHost;
 }
 
-export type AdapterFactory = (wb: ExcelJS.Workbook, options?: { payloadTarget?: number; apiVersion?: string }) => AdapterUnderTest;
+export type AdapterFactory = (
+  wb: ExcelJS.Workbook,
+  options?: { payloadTarget?: number; apiVersion?: string },
+) => AdapterUnderTest;
 
 export const ADAPTERS: [string, AdapterFactory][] = [
   ["xlsx", (wb) => ({ name: "xlsx", port: new XlsxWorkbook(wb), workbook: wb })],

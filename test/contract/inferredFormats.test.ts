@@ -23,7 +23,16 @@ function ledgerWithDates(): ExcelJS.Workbook {
     const opening = (r % 50) * 1000;
     const charged = 350_000 + (r % 7) * 100;
     const paid = r % 3 === 0 ? 0 : charged;
-    ws.addRow([String(r).padStart(7, "0"), `Иванов${r} И.И.`, 25000 + (r % 9000), `ул. Лесная, д. ${r % 90}, кв. ${r % 40}`, opening / 100, charged / 100, paid / 100, (opening + charged - paid) / 100]);
+    ws.addRow([
+      String(r).padStart(7, "0"),
+      `Иванов${r} И.И.`,
+      25000 + (r % 9000),
+      `ул. Лесная, д. ${r % 90}, кв. ${r % 40}`,
+      opening / 100,
+      charged / 100,
+      paid / 100,
+      (opening + charged - paid) / 100,
+    ]);
   }
   ws.getColumn(1).numFmt = "@";
   ws.getColumn(3).numFmt = "dd.mm.yyyy";
@@ -46,7 +55,8 @@ describe("number formats inferred below the first block", () => {
       }),
     );
     const [a, b] = results;
-    const dateMap = (g: typeof a.grid) => g.values.map((row, r) => row.map((v, c) => typeof v === "number" && isDateFormat(g.numberFormat[r][c])));
+    const dateMap = (g: typeof a.grid) =>
+      g.values.map((row, r) => row.map((v, c) => typeof v === "number" && isDateFormat(g.numberFormat[r][c])));
     expect(dateMap(b.grid)).toEqual(dateMap(a.grid));
     const textMap = (g: typeof a.grid) => g.numberFormat.map((row) => row.map((f) => f === "@"));
     expect(textMap(b.grid)).toEqual(textMap(a.grid));

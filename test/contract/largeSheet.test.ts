@@ -43,7 +43,15 @@ describe.each(ADAPTERS)("100 000 × 15 sheet: %s", (name, make) => {
     const rows: OutCell[][] = [Array.from({ length: COLS }, (_, c) => `Заголовок ${c + 1}`)];
     for (let r = 1; r <= ROWS; r++) {
       const row: OutCell[] = new Array(COLS);
-      for (let c = 0; c < COLS; c++) row[c] = c === 0 ? String(r).padStart(7, "0") : c === 1 ? { kind: "money", kopecks: r * 101 } : c % 2 ? r * c : `текст ${r}`;
+      for (let c = 0; c < COLS; c++)
+        row[c] =
+          c === 0
+            ? String(r).padStart(7, "0")
+            : c === 1
+              ? { kind: "money", kopecks: r * 101 }
+              : c % 2
+                ? r * c
+                : `текст ${r}`;
       rows.push(row);
     }
     const progress: { done: number; total: number }[] = [];

@@ -48,7 +48,10 @@ async function scenario(make: (typeof ADAPTERS)[number][1]) {
   ]);
   const syncsOfUpsert = made.host?.syncCount;
   const tableAfterFirst = made.host?.tablesOn(REGISTER.sheet);
-  await port.upsertTableRows(REGISTER, [claim("00123", "Иванов И. И.", "2023-01-01", 1_400_000), claim("0099", "Кузнецова Е. В.", "2024-01-01", 1_000_000)]);
+  await port.upsertTableRows(REGISTER, [
+    claim("00123", "Иванов И. И.", "2023-01-01", 1_400_000),
+    claim("0099", "Кузнецова Е. В.", "2024-01-01", 1_000_000),
+  ]);
   return { made, tableAfterCreate, tableAfterFirst, syncsOfUpsert };
 }
 
@@ -106,7 +109,9 @@ describe("court-work register in Excel (Office.js over the fake)", () => {
     // 8 columns A..H; header + 3 rows → A1:H4; + 2 new → A1:H6; + 1 new → A1:H7
     expect(tableAfterCreate).toEqual([{ name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:H4" }]);
     expect(tableAfterFirst).toEqual([{ name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:H6" }]);
-    expect(made.host!.tablesOn(REGISTER.sheet)).toEqual([{ name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:H7" }]);
+    expect(made.host!.tablesOn(REGISTER.sheet)).toEqual([
+      { name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:H7" },
+    ]);
     expect(made.host!.tables).toHaveLength(1);
     // metadata 1 + read (geometry, one block) 2 + find the table 2 + one rows.add block 1 + the status update 1
     expect(syncsOfUpsert).toBe(7);

@@ -97,7 +97,13 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
       name: OWN_SHEETS.check,
       rows: [
         ["Лист", "Ячейка", "Сумма", "Дата", "Переход"],
-        ["Начисления", "A3", { kind: "money", kopecks: 123456 }, { kind: "date", date: "2024-03-15" }, { kind: "link", text: "A3", sheet: "Начисления", address: "A3" }],
+        [
+          "Начисления",
+          "A3",
+          { kind: "money", kopecks: 123456 },
+          { kind: "date", date: "2024-03-15" },
+          { kind: "link", text: "A3", sheet: "Начисления", address: "A3" },
+        ],
         ["00123", 7, null, true, "-5"],
       ],
       columns: [{ format: "text", width: 20 }, {}, { format: "money" }, { format: "date" }, {}],
@@ -130,14 +136,18 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
     const wb = ledgerWorkbook();
     wb.addWorksheet(OWN_SHEETS.check).getCell("A1").value = "мои заметки";
     const { port } = make(wb);
-    await expect(port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["x"]] })).rejects.toThrow(/создан не надстройкой.*Переименуйте/);
+    await expect(port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["x"]] })).rejects.toThrow(
+      /создан не надстройкой.*Переименуйте/,
+    );
     expect((await port.readSheet(OWN_SHEETS.check)).values).toEqual([["мои заметки"]]);
     await expect(port.writeOwnSheet({ name: "Начисления", rows: [["x"]] })).rejects.toThrow("не относится");
     // Excel compares sheet names without case: a user's «проверка» blocks «Проверка» too
     const wb2 = ledgerWorkbook();
     wb2.addWorksheet("проверка").getCell("A1").value = "моё";
     const other = make(wb2);
-    await expect(other.port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["x"]] })).rejects.toThrow(/«проверка» уже есть/);
+    await expect(other.port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["x"]] })).rejects.toThrow(
+      /«проверка» уже есть/,
+    );
     expect(wb2.worksheets.map((w) => w.name)).toEqual(["Начисления", "Пусто", "проверка"]);
   });
 
@@ -145,7 +155,13 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
     const { port, workbook } = make(ledgerWorkbook());
     expect(await port.readTable(REGISTER)).toBeNull();
     await port.upsertTableRows(REGISTER, [
-      { Ключ: "001|2024-01", "Лицевой счёт": "001", Сумма: { kind: "money", kopecks: 150000 }, Статус: "новый", Комментарий: "" },
+      {
+        Ключ: "001|2024-01",
+        "Лицевой счёт": "001",
+        Сумма: { kind: "money", kopecks: 150000 },
+        Статус: "новый",
+        Комментарий: "",
+      },
       { Ключ: "002|2024-01", "Лицевой счёт": "002", Сумма: { kind: "money", kopecks: 99 }, Статус: "новый" },
     ]);
     expect(await port.readTable(REGISTER)).toEqual([
@@ -157,7 +173,13 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
     reg.getCell("E3").value = "звонил 12.03";
     reg.getCell("C3").value = 1.23;
     await port.upsertTableRows(REGISTER, [
-      { Ключ: "002|2024-01", "Лицевой счёт": "XXX", Сумма: { kind: "money", kopecks: 1 }, Статус: "подано", Комментарий: "перезапись" },
+      {
+        Ключ: "002|2024-01",
+        "Лицевой счёт": "XXX",
+        Сумма: { kind: "money", kopecks: 1 },
+        Статус: "подано",
+        Комментарий: "перезапись",
+      },
       { Ключ: "003|2024-02", "Лицевой счёт": "003", Сумма: { kind: "money", kopecks: 500 }, Статус: "новый" },
     ]);
     expect(await port.readTable(REGISTER)).toEqual([
@@ -171,7 +193,11 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
   it("marks cells with a fill and a note and clears exactly its own marks", async () => {
     const wb = ledgerWorkbook();
     // the user has a yellow fill on B3 already
-    wb.getWorksheet("Начисления")!.getCell("B3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    wb.getWorksheet("Начисления")!.getCell("B3").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFFFF00" },
+    };
     const { port } = make(wb);
     await port.markCells("Начисления", [
       { sheet: "Начисления", row: 2, col: 1, severity: "error", note: "Сумма не сходится" },
@@ -201,7 +227,9 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
     // a rich note as ExcelJS gives it for a file saved by Excel
     wb.getWorksheet("Начисления")!.getCell("C5").note = { texts: [{ text: "Заметка бухгалтера" }] };
     const { port } = make(wb);
-    await port.markCells("Начисления", [{ sheet: "Начисления", row: 4, col: 2, severity: "warning", note: "Отрицательное начисление" }]);
+    await port.markCells("Начисления", [
+      { sheet: "Начисления", row: 4, col: 2, severity: "warning", note: "Отрицательное начисление" },
+    ]);
     const view = new XlsxWorkbook(wb);
     expect(view.noteText("Начисления", 4, 2)).toBe("Отрицательное начисление");
     await port.clearMarks("Начисления");
@@ -217,7 +245,10 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
       { sheet: "Начисления", row: 2, col: 2, severity: "error", note: "Нет начисления" },
     ]);
     const ws = wb.getWorksheet("Начисления")!;
-    ws.getCell("B3").style = { ...ws.getCell("B3").style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } } };
+    ws.getCell("B3").style = {
+      ...ws.getCell("B3").style,
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } },
+    };
     ws.getCell("C3").note = "Проверено, всё верно";
     await port.clearMarks("Начисления");
     const view = new XlsxWorkbook(wb);
@@ -234,7 +265,11 @@ describe.each(ADAPTERS)("WorkbookPort contract: %s", (_name, make) => {
     expect(await port.readSettings()).toEqual({ asOf: "2024-05-01", ledgerSheet: "Начисления", penaltyScale: [1, 2] });
     // saved to .xlsx and reopened by the other adapter
     const reopened = await XlsxWorkbook.fromArrayBuffer(await new XlsxWorkbook(workbook).save());
-    expect(await reopened.readSettings()).toEqual({ asOf: "2024-05-01", ledgerSheet: "Начисления", penaltyScale: [1, 2] });
+    expect(await reopened.readSettings()).toEqual({
+      asOf: "2024-05-01",
+      ledgerSheet: "Начисления",
+      penaltyScale: [1, 2],
+    });
     expect(reopened.workbook.getWorksheet(META_SHEET)!.state).toBe("veryHidden");
   });
 

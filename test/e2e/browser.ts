@@ -19,7 +19,8 @@ const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
  * after start, in or out of Office; the URL carries no data of ours. The tests block it like every other foreign
  * request and accept it only on pages that load office.js.
  */
-export const OFFICE_JS_OWN_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
+export const OFFICE_JS_OWN_TELEMETRY =
+  "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 export const RESULTS = path.join(ROOT, "test-results");
 
 export const INSTALL_HINT =
@@ -43,7 +44,8 @@ export function e2eAvailable(): boolean {
     throw new Error("dist/ не собран: выполните npm run build перед e2e (npm test делает это сам).");
   }
   if (chrome) return true;
-  if (process.env.REQUIRE_E2E === "1") throw new Error(INSTALL_HINT.replace("пропущены", "обязательны (REQUIRE_E2E=1)"));
+  if (process.env.REQUIRE_E2E === "1")
+    throw new Error(INSTALL_HINT.replace("пропущены", "обязательны (REQUIRE_E2E=1)"));
   console.warn(INSTALL_HINT);
   return false;
 }
@@ -81,7 +83,11 @@ function serveFile(dir: string, rel: string): { status: number; body: Buffer; co
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return { status: 404, body: Buffer.from("not found"), contentType: "text/plain" };
   }
-  return { status: 200, body: readFileSync(file), contentType: TYPES[path.extname(file)] ?? "application/octet-stream" };
+  return {
+    status: 200,
+    body: readFileSync(file),
+    contentType: TYPES[path.extname(file)] ?? "application/octet-stream",
+  };
 }
 
 export interface Session {

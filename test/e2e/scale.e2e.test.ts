@@ -138,7 +138,9 @@ describe.runIf(available)("standalone page with a 100 000-account ledger", () =>
       const differences: string[] = [];
       for (const [address, value] of was) {
         if (JSON.stringify(now.get(address)) !== JSON.stringify(value)) {
-          differences.push(`${name}!${address}: было ${JSON.stringify(value)}, стало ${JSON.stringify(now.get(address))}`);
+          differences.push(
+            `${name}!${address}: было ${JSON.stringify(value)}, стало ${JSON.stringify(now.get(address))}`,
+          );
           if (differences.length >= 5) break;
         }
       }
@@ -187,10 +189,14 @@ describe.runIf(available)("standalone page with a 100 000-account ledger", () =>
 
     // Another section opens while the check goes on (its panel stays mounted, hidden, with the progress bar).
     await page.mouse.click(settingsTab.x, settingsTab.y);
-    await expect.poll(() => page.evaluate(() => !document.getElementById("panel-settings")!.hidden), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !document.getElementById("panel-settings")!.hidden), { timeout: 30_000 })
+      .toBe(true);
     expect(await progressSample(page), "проверка идёт, пока открыт раздел «Настройки»").not.toBeNull();
     await page.mouse.click(checkTab.x, checkTab.y);
-    await expect.poll(() => page.evaluate(() => !document.getElementById("panel-check")!.hidden), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => !document.getElementById("panel-check")!.hidden), { timeout: 30_000 })
+      .toBe(true);
 
     const cancel = await page.evaluate(() => {
       const button = [...document.querySelectorAll("#panel-check button")].find((b) => b.textContent === "Отмена");
@@ -218,10 +224,15 @@ describe.runIf(available)("standalone page with a 100 000-account ledger", () =>
         return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
       });
     let cancelNow: { x: number; y: number } | null = null;
-    await expect.poll(async () => (cancelNow = await cancelDuringAnalysis()) !== null, { timeout: 120_000, interval: 20 }).toBe(true);
+    await expect
+      .poll(async () => (cancelNow = await cancelDuringAnalysis()) !== null, { timeout: 120_000, interval: 20 })
+      .toBe(true);
     expect(cancelNow, "анализ ещё идёт, когда пользователь нажимает «Отмена»").not.toBeNull();
     expect(workers.length, "анализ идёт в Web Worker").toBeGreaterThan(0);
-    expect(workers.every((url) => /\/zhku-analysis\.[0-9a-f]+\.js$/.test(url)), workers.join(", ")).toBe(true);
+    expect(
+      workers.every((url) => /\/zhku-analysis\.[0-9a-f]+\.js$/.test(url)),
+      workers.join(", "),
+    ).toBe(true);
     await page.mouse.click(cancelNow!.x, cancelNow!.y);
     await panel.getByText("Операция отменена.").waitFor({ timeout: 30_000 });
     await expect(panel.getByRole("progressbar").count()).resolves.toBe(0);

@@ -62,17 +62,25 @@ describe.runIf(available)("standalone page", () => {
   it("opens the sample, shows its sheets in the grid and every section passes the accessibility check", async () => {
     const s = await newSession(browser);
     await openStandalone(s);
-    await expect(s.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Взыскание ЖКУ — работа с файлом");
+    await expect(s.page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Взыскание ЖКУ — работа с файлом",
+    );
     await openSample(s.page);
 
     const sheetTabs = s.page.getByRole("tablist", { name: "Листы книги" }).getByRole("tab");
-    await expect(sheetTabs.allInnerTexts()).resolves.toEqual(["ОСВ по лицевым счетам", "Судебная работа", "Реестр ИП от ОСП"]);
+    await expect(sheetTabs.allInnerTexts()).resolves.toEqual([
+      "ОСВ по лицевым счетам",
+      "Судебная работа",
+      "Реестр ИП от ОСП",
+    ]);
     const grid = s.page.getByTestId("sheet-grid");
     // The first account of the sample ledger, as displayed (text, not a number).
     // (wait: the virtualiser renders rows once it has measured the scroll container)
     await grid.getByRole("gridcell", { name: "1010001", exact: true }).waitFor();
     await expect(grid.getByRole("gridcell", { name: "1010001", exact: true }).count()).resolves.toBe(1);
-    await expect(grid.getByRole("gridcell", { name: "Оборотная ведомость по лицевым счетам" }).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      grid.getByRole("gridcell", { name: "Оборотная ведомость по лицевым счетам" }).count(),
+    ).resolves.toBeGreaterThan(0);
 
     for (const name of SECTIONS) {
       await goToSection(s.page, name);
@@ -110,9 +118,7 @@ describe.runIf(available)("standalone page", () => {
     await s.page.locator("#cell-37-6[aria-selected='true']").waitFor();
     // The add-in's sheet «Проверка» appears among the sheets, and the ledger cell carries the error colour.
     await s.page.getByRole("tablist", { name: "Листы книги" }).getByRole("tab", { name: "Проверка" }).waitFor();
-    await expect
-      .poll(() => target.evaluate((el) => getComputedStyle(el).backgroundColor))
-      .toBe("rgb(255, 199, 206)"); // #FFC7CE, the error mark
+    await expect.poll(() => target.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 199, 206)"); // #FFC7CE, the error mark
     expect(await seriousViolations(s.page)).toEqual([]);
     await s.page.screenshot({ path: path.join(RESULTS, "standalone-check.png") });
     copyFileSync(path.join(RESULTS, "standalone-check.png"), path.join(ROOT, "docs", "standalone.png"));
@@ -181,7 +187,10 @@ describe.runIf(available)("standalone page", () => {
     const table = panel.getByRole("table", { name: "Кандидаты на судебный приказ" });
     await table.waitFor({ timeout: 60_000 });
     // the totals line «Пени» is a positive amount on a ledger with months (no «пени не рассчитаны»)
-    const penaltyTotal = await panel.getByText("Пени", { exact: true }).locator("xpath=following-sibling::*[1]").innerText();
+    const penaltyTotal = await panel
+      .getByText("Пени", { exact: true })
+      .locator("xpath=following-sibling::*[1]")
+      .innerText();
     expect(penaltyTotal).toMatch(/^[1-9][\d\u00a0 ]*,\d\d ₽$/);
     const boxes = table.getByRole("checkbox", { name: /^Выбрать л\/с / });
     const first = (await boxes.nth(0).getAttribute("aria-label"))!.replace("Выбрать л/с ", "");
@@ -209,7 +218,11 @@ describe.runIf(available)("standalone page", () => {
     await field("ИНН").fill("7704123451");
     await s.page.getByRole("button", { name: "Сохранить в книге" }).click();
     await s.page.getByText("Исправьте поля, отмеченные красным").waitFor();
-    await s.page.getByRole("tabpanel").getByText(/контрольн/i).first().waitFor();
+    await s.page
+      .getByRole("tabpanel")
+      .getByText(/контрольн/i)
+      .first()
+      .waitFor();
 
     const values: Record<string, string> = {
       Наименование: "ООО «УК «Северный квартал»»",
@@ -256,7 +269,11 @@ describe.runIf(available)("standalone page", () => {
     await s.page.goto(`${ORIGIN}/standalone.html?sample=1`);
     await s.page.getByTestId("notice").getByText("Открыта книга").waitFor({ timeout: 60_000 });
     const sheetTabs = s.page.getByRole("tablist", { name: "Листы книги" }).getByRole("tab");
-    await expect(sheetTabs.allInnerTexts()).resolves.toEqual(["ОСВ по лицевым счетам", "Судебная работа", "Реестр ИП от ОСП"]);
+    await expect(sheetTabs.allInnerTexts()).resolves.toEqual([
+      "ОСВ по лицевым счетам",
+      "Судебная работа",
+      "Реестр ИП от ОСП",
+    ]);
     expect(s.foreign).toEqual([]);
     await s.context.close();
   });
@@ -267,7 +284,11 @@ describe.runIf(available)("standalone page", () => {
     const bytes = [...readFileSync(SAMPLE)];
     const dataTransfer = await s.page.evaluateHandle((data) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], "реестр.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      dt.items.add(
+        new File([new Uint8Array(data)], "реестр.xlsx", {
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
+      );
       return dt;
     }, bytes);
     await s.page.locator("header").dispatchEvent("drop", { dataTransfer });
@@ -282,7 +303,14 @@ describe.runIf(available)("standalone page", () => {
     const ws = wb.addWorksheet("Большой реестр");
     ws.addRow(["Л/С", "ФИО", "Адрес", "Начислено", "Оплачено", "Долг"]);
     for (let i = 1; i <= 100_000; i++) {
-      ws.addRow([String(2000000 + i), `Должник ${i}`, `ул. Тестовая, д. ${1 + (i % 90)}, кв. ${i % 300}`, 5000 + (i % 700), 4000, 1000 + (i % 700)]);
+      ws.addRow([
+        String(2000000 + i),
+        `Должник ${i}`,
+        `ул. Тестовая, д. ${1 + (i % 90)}, кв. ${i % 300}`,
+        5000 + (i % 700),
+        4000,
+        1000 + (i % 700),
+      ]);
     }
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 

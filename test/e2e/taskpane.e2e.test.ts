@@ -55,7 +55,10 @@ describe.runIf(available)("taskpane page", () => {
   });
 
   for (const [label, ua] of [
-    ["IE11 (Trident)", "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko"],
+    [
+      "IE11 (Trident)",
+      "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
+    ],
     [
       "Edge Legacy (EdgeHTML)",
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
@@ -68,7 +71,8 @@ describe.runIf(available)("taskpane page", () => {
       await alert.waitFor({ state: "visible", timeout: 30_000 });
       const text = (await alert.textContent()) ?? "";
       expect(text).toContain("Эта версия Excel не поддерживает панель надстройки");
-      for (const v of ["Excel 2021", "Excel 2024", "Microsoft 365", "Excel в браузере", "Mac"]) expect(text).toContain(v);
+      for (const v of ["Excel 2021", "Excel 2024", "Microsoft 365", "Excel в браузере", "Mac"])
+        expect(text).toContain(v);
       await expect(alert.getByRole("link").getAttribute("href")).resolves.toBe("standalone.html");
       // The React app did not start over the message.
       await expect(s.page.locator("#root").count()).resolves.toBe(0);

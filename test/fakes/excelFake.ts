@@ -70,12 +70,18 @@ function notLoaded(prop: string): never {
   );
 }
 
-const VIS_TO_STATE: Record<string, ExcelJS.WorksheetState> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VIS_TO_STATE: Record<string, ExcelJS.WorksheetState> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 const STATE_TO_VIS: Record<string, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
 /** Quote a sheet name in an address the way Excel does when it is not a plain identifier. */
 function qualify(sheet: string, a1: string): string {
-  return /^[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF]*$/.test(sheet) ? `${sheet}!${a1}` : `'${sheet.replace(/'/g, "''")}'!${a1}`;
+  return /^[A-Za-z_\u0400-\u04FF][A-Za-z0-9_.\u0400-\u04FF]*$/.test(sheet)
+    ? `${sheet}!${a1}`
+    : `'${sheet.replace(/'/g, "''")}'!${a1}`;
 }
 
 function boundsAddress(b: UsedBounds): string {
@@ -223,7 +229,10 @@ export class FakeExcelHost {
     record.responseBytes = loads.reduce((a, l) => a + l(), 0);
     if (record.responseBytes > this.payloadLimit) {
       record.rejected = true;
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
     }
   }
 }
@@ -353,10 +362,7 @@ abstract class ClientObject {
     else if (typeof props === "string") list = props.split(",");
     else if (Array.isArray(props)) list = props;
     else list = (props.select ?? "").split(",");
-    this.context.enqueueLoad(
-      this,
-      list.map((p) => p.trim()).filter(Boolean),
-    );
+    this.context.enqueueLoad(this, list.map((p) => p.trim()).filter(Boolean));
     return this;
   }
 
@@ -437,7 +443,8 @@ export class FakeWorksheetCollection extends ClientObject {
     let created: ExcelJS.Worksheet | undefined;
     this.context.enqueue(jsonSize(name), () => {
       const wb = this.context.host.workbook;
-      if (findSheet(wb, name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+      if (findSheet(wb, name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
       created = wb.addWorksheet(name);
     });
     return new FakeWorksheet(this.context, () => {
@@ -501,7 +508,8 @@ export class FakeWorksheet extends ClientObject {
       else if (p === "visibility") out.visibility = STATE_TO_VIS[ws.state ?? "visible"] ?? "Visible";
       else if (p === "position") out.position = this.context.host.workbook.worksheets.indexOf(ws);
       else if (p === "id") out.id = `{${ws.id}}`;
-      else if (p === "protection/protected") out["protection/protected"] = !!(ws as unknown as { sheetProtection?: unknown }).sheetProtection;
+      else if (p === "protection/protected")
+        out["protection/protected"] = !!(ws as unknown as { sheetProtection?: unknown }).sheetProtection;
     }
     return out;
   }
@@ -516,7 +524,8 @@ export class FakeWorksheet extends ClientObject {
   set name(v: string) {
     this.context.enqueue(jsonSize(v), () => {
       const other = findSheet(this.context.host.workbook, v);
-      if (other && other !== this.ws()) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${v}' already exists.`);
+      if (other && other !== this.ws())
+        throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named '${v}' already exists.`);
       this.ws().name = v;
     });
   }
@@ -559,7 +568,8 @@ export class FakeWorksheet extends ClientObject {
   }
 
   get notes(): FakeNoteCollection {
-    if (!this.context.host.isSetSupported("ExcelApi", "1.18")) throw new TypeError("Cannot read properties of undefined (notes)");
+    if (!this.context.host.isSetSupported("ExcelApi", "1.18"))
+      throw new TypeError("Cannot read properties of undefined (notes)");
     return (this._notes ??= new FakeNoteCollection(this.context, this));
   }
 
@@ -653,7 +663,11 @@ function fillToColor(fill: ExcelJS.Fill | undefined): string | null {
 
 class FakeFill {
   constructor(
-    private readonly owner: { context: FakeRequestContext; forEachCell: (fn: (cell: ExcelJS.Cell) => void) => void; firstCell: () => ExcelJS.Cell | undefined },
+    private readonly owner: {
+      context: FakeRequestContext;
+      forEachCell: (fn: (cell: ExcelJS.Cell) => void) => void;
+      firstCell: () => ExcelJS.Cell | undefined;
+    },
     private loadedColor: { v?: string | null; has: boolean } = { has: false },
   ) {}
   get color(): string | null {
@@ -695,12 +709,21 @@ class FakeFill {
 class FakeRangeFormat {
   readonly fill: FakeFill;
   readonly font: { bold: boolean };
-  constructor(private readonly owner: { context: FakeRequestContext; forEachCell: (fn: (cell: ExcelJS.Cell) => void) => void; firstCell: () => ExcelJS.Cell | undefined; forEachColumn?: (fn: (col: ExcelJS.Column) => void) => void }) {
+  constructor(
+    private readonly owner: {
+      context: FakeRequestContext;
+      forEachCell: (fn: (cell: ExcelJS.Cell) => void) => void;
+      firstCell: () => ExcelJS.Cell | undefined;
+      forEachColumn?: (fn: (col: ExcelJS.Column) => void) => void;
+    },
+  ) {
     this.fill = new FakeFill(owner);
     const o = owner;
     this.font = {
       set bold(v: boolean) {
-        o.context.enqueue(8, () => o.forEachCell((cell) => (cell.style = { ...cell.style, font: { ...(cell.style?.font ?? {}), bold: v } })));
+        o.context.enqueue(8, () =>
+          o.forEachCell((cell) => (cell.style = { ...cell.style, font: { ...(cell.style?.font ?? {}), bold: v } })),
+        );
       },
       get bold(): boolean {
         return notLoaded("bold");
@@ -709,7 +732,9 @@ class FakeRangeFormat {
   }
   set columnWidth(points: number) {
     // Excel's columnWidth is in points; ExcelJS width is in characters (~7 points each at Calibri 11)
-    this.owner.context.enqueue(8, () => this.owner.forEachColumn?.((col) => (col.width = Math.round((points / 7) * 100) / 100)));
+    this.owner.context.enqueue(8, () =>
+      this.owner.forEachColumn?.((col) => (col.width = Math.round((points / 7) * 100) / 100)),
+    );
   }
   get columnWidth(): number {
     return notLoaded("columnWidth");
@@ -785,7 +810,8 @@ export class FakeRange extends ClientObject {
             const override = this.context.host.textOverride;
             tr.push(override && typeof v === "number" ? override(ws.name, r, c, t) : t);
           }
-          if (formulas) fo.push(cell && cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : v === null ? "" : v);
+          if (formulas)
+            fo.push(cell && cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : v === null ? "" : v);
         }
         values?.push(vr);
         text?.push(tr);
@@ -855,7 +881,8 @@ export class FakeRange extends ClientObject {
     const rows = b.bottom - b.top + 1,
       cols = b.right - b.left + 1;
     // a 1×1 numberFormat array (or a bare value) is applied to every cell; values need the exact size
-    const broadcast = what === "numberFormat" && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
+    const broadcast =
+      what === "numberFormat" && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
     if (broadcast) v = (v as unknown[][])[0][0];
     if (Array.isArray(v)) {
       if (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))
@@ -908,7 +935,9 @@ export class FakeRange extends ClientObject {
       this.sheet,
       () => {
         const b = this.bounds();
-        const list = excelJsMerges(this.sheet.ws()).filter((m) => m.bottom >= b.top && m.top <= b.bottom && m.right >= b.left && m.left <= b.right);
+        const list = excelJsMerges(this.sheet.ws()).filter(
+          (m) => m.bottom >= b.top && m.top <= b.bottom && m.right >= b.left && m.left <= b.right,
+        );
         return list.length > 0 ? list : null;
       },
       true,
@@ -961,7 +990,10 @@ export class FakeRangeAreas extends ClientObject {
     const name = this.sheet.ws().name;
     const out: Record<string, unknown> = {};
     for (const p of props) {
-      if (p === "address") out.address = this.areas().map((b) => qualify(name, boundsAddress(b))).join(",");
+      if (p === "address")
+        out.address = this.areas()
+          .map((b) => qualify(name, boundsAddress(b)))
+          .join(",");
       if (p === "areaCount") out.areaCount = this.areas().length;
     }
     return out;
@@ -1033,7 +1065,8 @@ export class FakeNoteCollection extends ClientObject {
       const b = parseRangeAddress(a);
       const cell = this.sheet.ws().getCell(b.top + 1, b.left + 1);
       assertWritable(cell.worksheet);
-      if (cell.note !== undefined && cell.note !== null) throw new FakeOfficeError("InvalidArgument", "The cell already has a note.");
+      if (cell.note !== undefined && cell.note !== null)
+        throw new FakeOfficeError("InvalidArgument", "The cell already has a note.");
       cell.note = content;
     });
     return new FakeNote(this.context, this.sheet, a, false);
@@ -1085,7 +1118,8 @@ function checkTableName(host: FakeExcelHost, name: string, self: FakeTableModel 
 function checkTableStyle(style: string): void {
   const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(style);
   const max = { Light: 21, Medium: 28, Dark: 11 } as const;
-  if (!m || +m[2] < 1 || +m[2] > max[m[1] as keyof typeof max]) throw new FakeOfficeError("InvalidArgument", `The table style '${style}' does not exist.`);
+  if (!m || +m[2] < 1 || +m[2] > max[m[1] as keyof typeof max])
+    throw new FakeOfficeError("InvalidArgument", `The table style '${style}' does not exist.`);
 }
 
 function overlaps(a: UsedBounds, b: UsedBounds): boolean {
@@ -1170,7 +1204,8 @@ export class FakeTableCollection extends ClientObject {
         ws = address.sheet.ws();
         b = address.bounds();
       }
-      if (!hasHeaders) throw new FakeOfficeError("InvalidArgument", "excelFake: tables.add supports hasHeaders = true only.");
+      if (!hasHeaders)
+        throw new FakeOfficeError("InvalidArgument", "excelFake: tables.add supports hasHeaders = true only.");
       assertWritable(ws);
       if (b.bottom === b.top) b = { ...b, bottom: b.top + 1 };
       if (host.tables.some((t) => t.ws === ws && overlaps(t, b)))
@@ -1219,7 +1254,8 @@ export class FakeTable extends ClientObject {
 
   model(): FakeTableModel {
     const t = this.resolver();
-    if (!t || !this.context.host.tables.includes(t)) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!t || !this.context.host.tables.includes(t))
+      throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
     return t;
   }
 
@@ -1315,12 +1351,19 @@ export class FakeTableRowCollection extends ClientObject {
         throw new FakeOfficeError("InvalidArgument", "excelFake: rows.add supports appending at the end only.");
       const rows = values ?? [Array(width).fill("")];
       if (rows.length === 0 || rows.some((r) => !Array.isArray(r) || r.length !== width))
-        throw new FakeOfficeError("InvalidArgument", `The number of columns in the input array doesn't match the table (${width}).`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of columns in the input array doesn't match the table (${width}).`,
+        );
       assertWritable(t.ws);
       const below = { top: t.bottom + 1, left: t.left, bottom: t.bottom + rows.length, right: t.right };
       let occupied = false;
       eachCell(t.ws, below, (cell) => (occupied ||= excelJsCellValue(cell) !== null));
-      if (occupied) throw new FakeOfficeError("InsertDeleteConflict", "excelFake: cells below the table are not empty (Excel would shift them down).");
+      if (occupied)
+        throw new FakeOfficeError(
+          "InsertDeleteConflict",
+          "excelFake: cells below the table are not empty (Excel would shift them down).",
+        );
       const model = dataRows > 0 ? t.ws.getRow(t.bottom + 1) : null;
       eachCell(t.ws, below, (cell, r, c) => {
         if (model) cell.style = { ...model.getCell(t.left + c + 1).style };

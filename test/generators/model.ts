@@ -247,9 +247,12 @@ export function buildLedgerModel(o: LedgerModelOptions): LedgerModel {
     for (let m = 0; m < months; m++) {
       const c = chargeFor(m, serviceCharged ? i * nS : -1);
       let p: number;
-      if (kind === 0) p = rng.chance(0.95) && bal > 0 ? bal : 0; // pays what is owed, a month behind
-      else if (kind === 1) p = rng.chance(0.75) && bal > 0 ? Math.round((bal * (0.25 + 0.55 * rng.next())) / 100) * 100 : 0;
-      else if (kind === 2) p = rng.chance(0.1) ? rng.pick(roundSums) : 0; // now and then a round sum
+      if (kind === 0)
+        p = rng.chance(0.95) && bal > 0 ? bal : 0; // pays what is owed, a month behind
+      else if (kind === 1)
+        p = rng.chance(0.75) && bal > 0 ? Math.round((bal * (0.25 + 0.55 * rng.next())) / 100) * 100 : 0;
+      else if (kind === 2)
+        p = rng.chance(0.1) ? rng.pick(roundSums) : 0; // now and then a round sum
       else p = Math.ceil((c * 1.1) / 100000) * 100000; // rounds up to whole thousands: the advance grows
       bal += c - p;
       ch += c;
@@ -277,9 +280,37 @@ export function buildLedgerModel(o: LedgerModelOptions): LedgerModel {
   }
 
   return {
-    seed, count: n, months, firstPeriod, lastPeriod, periods, houses, houseOf, flat, account, accountIsText,
-    gender, surnameIdx, firstNameIdx, patronymicIdx, ownerKind, area10, persons, birthDay, birthPlaceIdx, snils9,
-    inn6, payer, opening, charged, paid, closing, penalties, monthCharged, monthPaid, serviceCharged,
+    seed,
+    count: n,
+    months,
+    firstPeriod,
+    lastPeriod,
+    periods,
+    houses,
+    houseOf,
+    flat,
+    account,
+    accountIsText,
+    gender,
+    surnameIdx,
+    firstNameIdx,
+    patronymicIdx,
+    ownerKind,
+    area10,
+    persons,
+    birthDay,
+    birthPlaceIdx,
+    snils9,
+    inn6,
+    payer,
+    opening,
+    charged,
+    paid,
+    closing,
+    penalties,
+    monthCharged,
+    monthPaid,
+    serviceCharged,
     org: "ООО «УК Северный дом»",
   };
 }

@@ -8,7 +8,16 @@
  * to SHEET_KINDS in index.ts.
  */
 import type { CellValue, SheetGrid } from "../../src/domain/grid";
-import { addDays, addPeriods, formatDateRu, isoToExcelSerial, periodEnd, periodStart, toDayNumber, fromDayNumber } from "../../src/domain/dates";
+import {
+  addDays,
+  addPeriods,
+  formatDateRu,
+  isoToExcelSerial,
+  periodEnd,
+  periodStart,
+  toDayNumber,
+  fromDayNumber,
+} from "../../src/domain/dates";
 import type { IsoDate, Period } from "../../src/domain/dates";
 import { Prng } from "./prng";
 import { fullName, initialsName } from "./names";
@@ -17,7 +26,15 @@ import type { LedgerModel, LedgerModelOptions } from "./model";
 import { formatSnils, personInn, snilsCheck } from "./ids";
 import { DATE_FORMAT, MONEY_FORMAT, moneyText } from "./sheets";
 
-export const CASE_STATUSES = ["подготовлено", "подано", "приказ вынесен", "приказ отменён", "направлено в ССП", "ИП возбуждено", "окончено"] as const;
+export const CASE_STATUSES = [
+  "подготовлено",
+  "подано",
+  "приказ вынесен",
+  "приказ отменён",
+  "направлено в ССП",
+  "ИП возбуждено",
+  "окончено",
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export interface CourtCase {
@@ -55,36 +72,126 @@ export interface CourtCase {
 /** Concept → header text, per hand-kept variant. */
 const HEADER_VARIANTS: ReadonlyArray<Record<string, string>> = [
   {
-    no: "№ п/п", account: "Л/С", debtor: "Должник", birthDate: "Дата рождения", birthPlace: "Место рождения",
-    identifier: "Идентификатор", address: "Адрес", periodFrom: "Период с", periodTo: "Период по", principal: "Основной долг",
-    penalty: "Пени", duty: "Госпошлина", claim: "Сумма требования", filed: "Дата подачи", court: "Суд (участок)",
-    caseNumber: "№ дела", orderDate: "Дата приказа", cancelled: "Дата отмены", inForce: "Дата вступления в силу",
-    sentToBailiff: "Дата направления в ССП", ipNumber: "№ ИП", ipDate: "Дата возбуждения ИП", status: "Статус",
-    finished: "Дата окончания", note: "Примечание",
+    no: "№ п/п",
+    account: "Л/С",
+    debtor: "Должник",
+    birthDate: "Дата рождения",
+    birthPlace: "Место рождения",
+    identifier: "Идентификатор",
+    address: "Адрес",
+    periodFrom: "Период с",
+    periodTo: "Период по",
+    principal: "Основной долг",
+    penalty: "Пени",
+    duty: "Госпошлина",
+    claim: "Сумма требования",
+    filed: "Дата подачи",
+    court: "Суд (участок)",
+    caseNumber: "№ дела",
+    orderDate: "Дата приказа",
+    cancelled: "Дата отмены",
+    inForce: "Дата вступления в силу",
+    sentToBailiff: "Дата направления в ССП",
+    ipNumber: "№ ИП",
+    ipDate: "Дата возбуждения ИП",
+    status: "Статус",
+    finished: "Дата окончания",
+    note: "Примечание",
   },
   {
-    no: "№", account: "Лицевой счет", debtor: "ФИО должника", birthDate: "Д.р.", birthPlace: "Место рожд.",
-    identifier: "СНИЛС/ИНН", address: "Адрес помещения", periodFrom: "Начало периода", periodTo: "Конец периода",
-    principal: "Сумма ОД", penalty: "Сумма пени", duty: "ГП", claim: "Итого по заявлению", filed: "Дата подачи заявления",
-    court: "Судебный участок", caseNumber: "№ судебного приказа", orderDate: "Дата вынесения приказа", cancelled: "Приказ отменён",
-    inForce: "Вступил в силу", sentToBailiff: "Дата передачи в ФССП", ipNumber: "Номер ИП", ipDate: "Дата ИП",
-    status: "Состояние", finished: "Окончено", note: "Комментарий",
+    no: "№",
+    account: "Лицевой счет",
+    debtor: "ФИО должника",
+    birthDate: "Д.р.",
+    birthPlace: "Место рожд.",
+    identifier: "СНИЛС/ИНН",
+    address: "Адрес помещения",
+    periodFrom: "Начало периода",
+    periodTo: "Конец периода",
+    principal: "Сумма ОД",
+    penalty: "Сумма пени",
+    duty: "ГП",
+    claim: "Итого по заявлению",
+    filed: "Дата подачи заявления",
+    court: "Судебный участок",
+    caseNumber: "№ судебного приказа",
+    orderDate: "Дата вынесения приказа",
+    cancelled: "Приказ отменён",
+    inForce: "Вступил в силу",
+    sentToBailiff: "Дата передачи в ФССП",
+    ipNumber: "Номер ИП",
+    ipDate: "Дата ИП",
+    status: "Состояние",
+    finished: "Окончено",
+    note: "Комментарий",
   },
   {
-    no: "N п/п", account: "№ ЛС", debtor: "Ф.И.О.", birthDate: "Дата рожд.", birthPlace: "Место рождения",
-    identifier: "Документ", address: "Адрес должника", periodFrom: "Период взыскания с", periodTo: "Период взыскания по",
-    principal: "Долг, руб.", penalty: "Пени, руб.", duty: "Госпошлина, руб.", claim: "Всего, руб.", filed: "Подано в суд",
-    court: "Суд", caseNumber: "Номер дела", orderDate: "Дата СП", cancelled: "Дата отмены СП", inForce: "Дата вступления в законную силу",
-    sentToBailiff: "Направлено в ОСП", ipNumber: "Исполнительное производство", ipDate: "Дата возбуждения",
-    status: "Статус", finished: "Дата окончания ИП", note: "Примечание",
+    no: "N п/п",
+    account: "№ ЛС",
+    debtor: "Ф.И.О.",
+    birthDate: "Дата рожд.",
+    birthPlace: "Место рождения",
+    identifier: "Документ",
+    address: "Адрес должника",
+    periodFrom: "Период взыскания с",
+    periodTo: "Период взыскания по",
+    principal: "Долг, руб.",
+    penalty: "Пени, руб.",
+    duty: "Госпошлина, руб.",
+    claim: "Всего, руб.",
+    filed: "Подано в суд",
+    court: "Суд",
+    caseNumber: "Номер дела",
+    orderDate: "Дата СП",
+    cancelled: "Дата отмены СП",
+    inForce: "Дата вступления в законную силу",
+    sentToBailiff: "Направлено в ОСП",
+    ipNumber: "Исполнительное производство",
+    ipDate: "Дата возбуждения",
+    status: "Статус",
+    finished: "Дата окончания ИП",
+    note: "Примечание",
   },
 ];
 
-const ORDER = ["no", "account", "debtor", "birthDate", "birthPlace", "identifier", "address", "periodFrom", "periodTo", "principal",
-  "penalty", "duty", "claim", "filed", "court", "caseNumber", "orderDate", "cancelled", "inForce", "sentToBailiff", "ipNumber",
-  "ipDate", "status", "finished", "note"] as const;
+const ORDER = [
+  "no",
+  "account",
+  "debtor",
+  "birthDate",
+  "birthPlace",
+  "identifier",
+  "address",
+  "periodFrom",
+  "periodTo",
+  "principal",
+  "penalty",
+  "duty",
+  "claim",
+  "filed",
+  "court",
+  "caseNumber",
+  "orderDate",
+  "cancelled",
+  "inForce",
+  "sentToBailiff",
+  "ipNumber",
+  "ipDate",
+  "status",
+  "finished",
+  "note",
+] as const;
 const MONEY_KEYS = new Set(["principal", "penalty", "duty", "claim"]);
-const DATE_KEYS = new Set(["birthDate", "filed", "orderDate", "cancelled", "inForce", "sentToBailiff", "ipDate", "finished"]);
+const DATE_KEYS = new Set([
+  "birthDate",
+  "filed",
+  "orderDate",
+  "cancelled",
+  "inForce",
+  "sentToBailiff",
+  "ipDate",
+  "finished",
+]);
 
 export interface CourtRegisterOptions extends Partial<LedgerModelOptions> {
   model?: LedgerModel;
@@ -112,7 +219,8 @@ export interface GeneratedRegister {
  */
 function syntheticDuty(claim: number): number {
   const rub = claim / 100;
-  const full = rub <= 100_000 ? 4000 : rub <= 300_000 ? 4000 + 0.03 * (rub - 100_000) : 10_000 + 0.025 * (rub - 300_000);
+  const full =
+    rub <= 100_000 ? 4000 : rub <= 300_000 ? 4000 + 0.03 * (rub - 100_000) : 10_000 + 0.025 * (rub - 300_000);
   return Math.round(full / 2) * 100;
 }
 
@@ -125,7 +233,14 @@ const COURTS = [
 
 export function courtRegisterSheet(o: CourtRegisterOptions = {}): GeneratedRegister {
   const seed = o.seed ?? 1;
-  const m = o.model ?? buildLedgerModel({ ...o, seed, accounts: o.accounts ?? Math.max(1000, (o.cases ?? 200) * 8), months: o.months ?? 36 });
+  const m =
+    o.model ??
+    buildLedgerModel({
+      ...o,
+      seed,
+      accounts: o.accounts ?? Math.max(1000, (o.cases ?? 200) * 8),
+      months: o.months ?? 36,
+    });
   const rng = Prng.derive(seed, "court-register");
   const variant = o.variant ?? seed % HEADER_VARIANTS.length;
   const headers = HEADER_VARIANTS[variant];
@@ -173,7 +288,11 @@ export function courtRegisterSheet(o: CourtRegisterOptions = {}): GeneratedRegis
     const nine = String(m.snils9[a]).padStart(9, "0");
     const idKind = rng.weighted([5, 3, 2]);
     const identifier =
-      idKind === 0 ? `СНИЛС ${formatSnils(nine + String(snilsCheck(nine)).padStart(2, "0"))}` : idKind === 1 ? `ИНН ${personInn(m.inn6[a])}` : `паспорт 67 ${rng.int(10, 24)} ${rng.int(100000, 999999)}`;
+      idKind === 0
+        ? `СНИЛС ${formatSnils(nine + String(snilsCheck(nine)).padStart(2, "0"))}`
+        : idKind === 1
+          ? `ИНН ${personInn(m.inn6[a])}`
+          : `паспорт 67 ${rng.int(10, 24)} ${rng.int(100000, 999999)}`;
     const c: CourtCase = {
       account: m.account[a],
       accountIndex: a,
@@ -228,7 +347,8 @@ export function courtRegisterSheet(o: CourtRegisterOptions = {}): GeneratedRegis
         t[col] = String(i + 1);
         continue;
       }
-      const val = key === "periodFrom" ? periodStart(c.periodFrom) : key === "periodTo" ? periodEnd(c.periodTo) : record[key];
+      const val =
+        key === "periodFrom" ? periodStart(c.periodFrom) : key === "periodTo" ? periodEnd(c.periodTo) : record[key];
       if (val === undefined || val === "") continue;
       if (MONEY_KEYS.has(key)) {
         const kop = val as number;
@@ -262,5 +382,11 @@ export function courtRegisterSheet(o: CourtRegisterOptions = {}): GeneratedRegis
     text.push(t);
     numberFormat.push(f);
   }
-  return { grid: { sheet: o.sheet ?? "Реестр взыскания", top: 0, left: 0, values, text, numberFormat }, cases, columns, headerRow, variant };
+  return {
+    grid: { sheet: o.sheet ?? "Реестр взыскания", top: 0, left: 0, values, text, numberFormat },
+    cases,
+    columns,
+    headerRow,
+    variant,
+  };
 }

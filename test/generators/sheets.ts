@@ -22,7 +22,20 @@ const NBSP = "\u00a0";
 export const MONEY_FORMAT = "#,##0.00";
 export const SIGNED_MONEY_FORMAT = "#,##0.00;-#,##0.00";
 export const DATE_FORMAT = "dd.mm.yyyy";
-const MONTHS_TITLE = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
+const MONTHS_TITLE = [
+  "Январь",
+  "Февраль",
+  "Март",
+  "Апрель",
+  "Май",
+  "Июнь",
+  "Июль",
+  "Август",
+  "Сентябрь",
+  "Октябрь",
+  "Ноябрь",
+  "Декабрь",
+];
 
 /** Kopecks → "25 430,12" with NBSP groups, as Excel shows "#,##0.00" in a Russian locale (same as formatKopecksRu). */
 export function moneyText(kop: number): string {
@@ -139,7 +152,15 @@ class GridBuilder {
   }
 
   grid(sheet: string): SheetGrid {
-    return { sheet, top: 0, left: 0, values: this.values, text: this.text, numberFormat: this.numberFormat, merges: this.merges };
+    return {
+      sheet,
+      top: 0,
+      left: 0,
+      values: this.values,
+      text: this.text,
+      numberFormat: this.numberFormat,
+      merges: this.merges,
+    };
   }
 }
 
@@ -151,7 +172,13 @@ export function ownerText(m: LedgerModel, a: number, style: "full" | "initials" 
   // mixed: about a quarter «Соколова Е.В.», one in sixteen «Соколова Е. В.», the rest full names
   const pick = m.snils9[a] & 15;
   const main =
-    style === "initials" ? initialsName(p) : style === "mixed" && pick < 4 ? initialsName(p) : style === "mixed" && pick === 4 ? initialsName(p, "spaced") : fullName(p);
+    style === "initials"
+      ? initialsName(p)
+      : style === "mixed" && pick < 4
+        ? initialsName(p)
+        : style === "mixed" && pick === 4
+          ? initialsName(p, "spaced")
+          : fullName(p);
   if (kind === 0) return main;
   // a spouse of the other gender with the family surname
   const male = SURNAMES[m.surnameIdx[a]];
@@ -220,7 +247,15 @@ export function turnoverSheet(o: TurnoverOptions = {}): GeneratedLedger {
   cols.closingAdvance = c++;
   cols.penalties = c++;
   const width = c;
-  const amountCols = [cols.openingDebt, cols.openingAdvance, cols.charged, cols.paid, cols.closingDebt, cols.closingAdvance, cols.penalties];
+  const amountCols = [
+    cols.openingDebt,
+    cols.openingAdvance,
+    cols.charged,
+    cols.paid,
+    cols.closingDebt,
+    cols.closingAdvance,
+    cols.penalties,
+  ];
 
   const b = new GridBuilder(width);
   b.textRow([m.org]);
@@ -230,9 +265,19 @@ export function turnoverSheet(o: TurnoverOptions = {}): GeneratedLedger {
   b.textRow([]);
   const h1: string[] = new Array(width).fill("");
   const h2: string[] = new Array(width).fill("");
-  const single: [string, string][] = [["account", "Л/С"], ["name", "Собственник"], ["address", "Адрес"], ["service", "Услуга"],
-    ["birthDate", "Дата рождения"], ["birthPlace", "Место рождения"], ["snils", "СНИЛС"], ["inn", "ИНН"],
-    ["charged", "Начислено"], ["paid", "Оплачено"], ["penalties", "Пени"]];
+  const single: [string, string][] = [
+    ["account", "Л/С"],
+    ["name", "Собственник"],
+    ["address", "Адрес"],
+    ["service", "Услуга"],
+    ["birthDate", "Дата рождения"],
+    ["birthPlace", "Место рождения"],
+    ["snils", "СНИЛС"],
+    ["inn", "ИНН"],
+    ["charged", "Начислено"],
+    ["paid", "Оплачено"],
+    ["penalties", "Пени"],
+  ];
   const top = b.values.length;
   for (const [k, title] of single) {
     if (cols[k] === undefined) continue;
@@ -276,7 +321,14 @@ export function turnoverSheet(o: TurnoverOptions = {}): GeneratedLedger {
       t[amountCols[k]] = moneyText(kop);
     }
   };
-  const fillAmounts = (out: Float64Array, opening: number, charged: number, paid: number, closing: number, pen: number) => {
+  const fillAmounts = (
+    out: Float64Array,
+    opening: number,
+    charged: number,
+    paid: number,
+    closing: number,
+    pen: number,
+  ) => {
     out[0] = opening > 0 ? opening : 0;
     out[1] = opening < 0 ? -opening : 0;
     out[2] = charged;
@@ -368,7 +420,16 @@ export function turnoverSheet(o: TurnoverOptions = {}): GeneratedLedger {
   totalRow("Итого", grandSum);
 
   const rowAccount = Int32Array.from(b.rowAccount);
-  const out: GeneratedLedger = { grid: b.grid(sheet), layout: "per-account", model: m, headerRow, columns: cols, dataRows, rowAccount, defects: [] };
+  const out: GeneratedLedger = {
+    grid: b.grid(sheet),
+    layout: "per-account",
+    model: m,
+    headerRow,
+    columns: cols,
+    dataRows,
+    rowAccount,
+    defects: [],
+  };
   plantDefects(out, o.defects, services ? "per-service" : "per-account");
   return out;
 }
@@ -384,22 +445,50 @@ export interface MonthlyRowsOptions extends CommonSheetOptions {
 
 /** «Карточка расчётов»: one row per account per month; signed balances (advance negative). */
 export function monthlyRowsSheet(o: MonthlyRowsOptions = {}): GeneratedLedger {
-  const sized = o.rows !== undefined && o.accounts === undefined ? { ...o, accounts: Math.ceil(o.rows / (o.months ?? 36)) } : o;
+  const sized =
+    o.rows !== undefined && o.accounts === undefined ? { ...o, accounts: Math.ceil(o.rows / (o.months ?? 36)) } : o;
   const m = modelFor(sized, { months: 36, keepMonths: true });
   if (!m.monthCharged) throw new Error("monthlyRowsSheet: the model must keep months");
   const style = o.nameStyle ?? "full";
   const sheet = o.sheet ?? "Начисления";
   const periodStyle = o.periodStyle ?? "month-name";
-  const cols = { account: 0, name: 1, address: 2, period: 3, openingBalance: 4, charged: 5, paid: 6, closingBalance: 7 };
+  const cols = {
+    account: 0,
+    name: 1,
+    address: 2,
+    period: 3,
+    openingBalance: 4,
+    charged: 5,
+    paid: 6,
+    closingBalance: 7,
+  };
   const width = 8;
   const b = new GridBuilder(width);
   b.textRow([m.org]);
   b.textRow(["Карточка расчётов по лицевым счетам"]);
   b.textRow([`Период: ${formatDateRu(periodStart(m.firstPeriod))} - ${formatDateRu(periodEnd(m.lastPeriod))}`]);
   b.textRow([]);
-  b.textRow(["Лицевой счет", "ФИО", "Адрес", "Период", "Сальдо на начало месяца", "Начислено", "Оплачено", "Сальдо на конец месяца"]);
+  b.textRow([
+    "Лицевой счет",
+    "ФИО",
+    "Адрес",
+    "Период",
+    "Сальдо на начало месяца",
+    "Начислено",
+    "Оплачено",
+    "Сальдо на конец месяца",
+  ]);
   const headerRow = b.values.length;
-  const fmt = ["General", "General", "General", periodStyle === "date" ? DATE_FORMAT : "@", SIGNED_MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, SIGNED_MONEY_FORMAT];
+  const fmt = [
+    "General",
+    "General",
+    "General",
+    periodStyle === "date" ? DATE_FORMAT : "@",
+    SIGNED_MONEY_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    SIGNED_MONEY_FORMAT,
+  ];
   const fmtText = fmt.slice();
   fmtText[0] = "@";
   const periodValue: CellValue[] = [];
@@ -438,7 +527,15 @@ export function monthlyRowsSheet(o: MonthlyRowsOptions = {}): GeneratedLedger {
     }
   }
   const out: GeneratedLedger = {
-    grid: b.grid(sheet), layout: "per-month-rows", model: m, headerRow, columns: cols, dataRows: m.count * m.months, rowAccount, rowMonth, defects: [],
+    grid: b.grid(sheet),
+    layout: "per-month-rows",
+    model: m,
+    headerRow,
+    columns: cols,
+    dataRows: m.count * m.months,
+    rowAccount,
+    rowMonth,
+    defects: [],
   };
   plantDefects(out, o.defects, "per-month-rows");
   return out;
@@ -461,7 +558,13 @@ export function monthColumnsSheet(o: MonthColumnsOptions = {}): GeneratedLedger 
   const per = kind === "charged-paid" ? 2 : 1;
   const first = 4;
   const width = first + per * m.months + 1;
-  const cols: Record<string, number> = { account: 0, name: 1, address: 2, openingBalance: 3, closingBalance: width - 1 };
+  const cols: Record<string, number> = {
+    account: 0,
+    name: 1,
+    address: 2,
+    openingBalance: 3,
+    closingBalance: width - 1,
+  };
   if (kind === "charged-paid") cols.charged = first; // the first month's charge column
   const b = new GridBuilder(width);
   b.textRow([m.org]);
@@ -535,7 +638,16 @@ export function monthColumnsSheet(o: MonthColumnsOptions = {}): GeneratedLedger 
     const r = b.push(v, t, m.accountIsText[a] ? fmtText : fmt);
     rowAccount[r] = a;
   }
-  const out: GeneratedLedger = { grid: b.grid(sheet), layout: "month-columns", model: m, headerRow, columns: cols, dataRows: m.count, rowAccount, defects: [] };
+  const out: GeneratedLedger = {
+    grid: b.grid(sheet),
+    layout: "month-columns",
+    model: m,
+    headerRow,
+    columns: cols,
+    dataRows: m.count,
+    rowAccount,
+    defects: [],
+  };
   plantDefects(out, o.defects, kind === "debt" ? "month-columns-debt" : "month-columns");
   return out;
 }
@@ -545,10 +657,33 @@ export function monthColumnsSheet(o: MonthColumnsOptions = {}): GeneratedLedger 
 type DefectLayout = "per-account" | "per-service" | "per-month-rows" | "month-columns" | "month-columns-debt";
 
 const SUPPORTED: Record<DefectLayout, readonly DefectKind[]> = {
-  "per-account": ["account.missing", "account.duplicate", "amount.invalid", "balance.mismatch", "name.missing", "address.missing", "id.snils-invalid", "id.inn-invalid"],
+  "per-account": [
+    "account.missing",
+    "account.duplicate",
+    "amount.invalid",
+    "balance.mismatch",
+    "name.missing",
+    "address.missing",
+    "id.snils-invalid",
+    "id.inn-invalid",
+  ],
   "per-service": ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"],
-  "per-month-rows": ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing", "period.invalid"],
-  "month-columns": ["account.missing", "account.duplicate", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"],
+  "per-month-rows": [
+    "account.missing",
+    "amount.invalid",
+    "balance.mismatch",
+    "name.missing",
+    "address.missing",
+    "period.invalid",
+  ],
+  "month-columns": [
+    "account.missing",
+    "account.duplicate",
+    "amount.invalid",
+    "balance.mismatch",
+    "name.missing",
+    "address.missing",
+  ],
   "month-columns-debt": ["account.missing", "account.duplicate", "amount.invalid", "name.missing", "address.missing"],
 };
 
@@ -572,7 +707,15 @@ function plantDefects(g: GeneratedLedger, req: DefectRequest | undefined, layout
     }
   };
   const record = (kind: DefectKind, r: number, c: number, firstRow?: number) => {
-    g.defects.push({ kind, sheet: grid.sheet, row: r + 1, col: c, cell: cellAddress(r, c), account: grid.text[r][cols.account], firstRow });
+    g.defects.push({
+      kind,
+      sheet: grid.sheet,
+      row: r + 1,
+      col: c,
+      cell: cellAddress(r, c),
+      account: grid.text[r][cols.account],
+      firstRow,
+    });
   };
   /** A random data row whose account has no defect yet and which passes `ok`. */
   const pickRow = (ok: (r: number) => boolean): number => {
@@ -591,7 +734,8 @@ function plantDefects(g: GeneratedLedger, req: DefectRequest | undefined, layout
   for (const kind of Object.keys(req) as DefectKind[]) {
     const count = req[kind] ?? 0;
     if (count <= 0) continue;
-    if (!SUPPORTED[layout].includes(kind)) throw new Error(`plantDefects: ${kind} is not supported in the ${layout} layout`);
+    if (!SUPPORTED[layout].includes(kind))
+      throw new Error(`plantDefects: ${kind} is not supported in the ${layout} layout`);
     for (let i = 0; i < count; i++) {
       switch (kind) {
         case "account.missing": {
@@ -603,9 +747,21 @@ function plantDefects(g: GeneratedLedger, req: DefectRequest | undefined, layout
         }
         case "account.duplicate": {
           // the row takes the account of the data row above it (which must belong to another, untouched account)
-          const r = pickRow((x) => x > 0 && rowAccount[x - 1] >= 0 && rowAccount[x - 1] !== rowAccount[x] && !usedAccounts.has(rowAccount[x - 1]));
+          const r = pickRow(
+            (x) =>
+              x > 0 &&
+              rowAccount[x - 1] >= 0 &&
+              rowAccount[x - 1] !== rowAccount[x] &&
+              !usedAccounts.has(rowAccount[x - 1]),
+          );
           usedAccounts.add(rowAccount[r - 1]);
-          setCell(r, cols.account, grid.values[r - 1][cols.account], grid.text[r - 1][cols.account], grid.numberFormat[r - 1][cols.account]);
+          setCell(
+            r,
+            cols.account,
+            grid.values[r - 1][cols.account],
+            grid.text[r - 1][cols.account],
+            grid.numberFormat[r - 1][cols.account],
+          );
           record(kind, r, cols.account, r);
           break;
         }
@@ -622,7 +778,12 @@ function plantDefects(g: GeneratedLedger, req: DefectRequest | undefined, layout
           const r = pickRow(isLastMonth);
           const delta = rng.int(1, 50) * 100;
           let c = cols.closingBalance ?? cols.closingDebt;
-          if (cols.closingDebt !== undefined && grid.values[r][cols.closingDebt] === "" && grid.values[r][cols.closingAdvance] !== "") c = cols.closingAdvance;
+          if (
+            cols.closingDebt !== undefined &&
+            grid.values[r][cols.closingDebt] === "" &&
+            grid.values[r][cols.closingAdvance] !== ""
+          )
+            c = cols.closingAdvance;
           const old = grid.values[r][c];
           const kop = Math.round((typeof old === "number" ? old : 0) * 100) + delta;
           setCell(r, c, kop / 100, moneyText(kop));

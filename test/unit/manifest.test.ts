@@ -26,7 +26,9 @@ function byLocalName(doc: Document | Element, name: string): Element[] {
 
 /** All absolute URLs in the manifest (attribute values and AppDomain texts). */
 function urls(xml: string): string[] {
-  return [...xml.matchAll(/https?:\/\/[^"<\s]+/g)].map((m) => m[0]).filter((u) => !u.startsWith("http://schemas.microsoft.com") && !u.startsWith("http://www.w3.org"));
+  return [...xml.matchAll(/https?:\/\/[^"<\s]+/g)]
+    .map((m) => m[0])
+    .filter((u) => !u.startsWith("http://schemas.microsoft.com") && !u.startsWith("http://www.w3.org"));
 }
 
 /** Width and height of a PNG from its IHDR chunk. */
@@ -60,8 +62,13 @@ describe("manifest.xml (development)", () => {
 
   it("is a taskpane add-in for Excel workbooks with a stable GUID, ExcelApi as stated by the Office.js adapter", () => {
     expect(doc.documentElement.getAttribute("xsi:type")).toBe("TaskPaneApp");
-    expect(byLocalName(doc, "Id")[0].textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(byLocalName(doc, "Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"))).toEqual(["Workbook", "Workbook"]);
+    expect(byLocalName(doc, "Id")[0].textContent).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(byLocalName(doc, "Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"))).toEqual([
+      "Workbook",
+      "Workbook",
+    ]);
     const set = byLocalName(doc, "Set")[0];
     expect([set.getAttribute("Name"), set.getAttribute("MinVersion")]).toEqual(["ExcelApi", EXCEL_API_MIN]);
     expect(EXCEL_API_MIN).toBe("1.9");
@@ -110,8 +117,13 @@ describe("manifest.xml (development)", () => {
       const size = Number(/(\d+)x\d+/.exec(img.getAttribute("id") ?? "")?.[1]);
       expect(pngSize(file)).toEqual({ width: size, height: size });
     }
-    expect(pngSize(fileFor(byLocalName(doc, "IconUrl")[0].getAttribute("DefaultValue") ?? "", DEV_BASE, ROOT)).width).toBe(32);
-    expect(pngSize(fileFor(byLocalName(doc, "HighResolutionIconUrl")[0].getAttribute("DefaultValue") ?? "", DEV_BASE, ROOT)).width).toBe(64);
+    expect(
+      pngSize(fileFor(byLocalName(doc, "IconUrl")[0].getAttribute("DefaultValue") ?? "", DEV_BASE, ROOT)).width,
+    ).toBe(32);
+    expect(
+      pngSize(fileFor(byLocalName(doc, "HighResolutionIconUrl")[0].getAttribute("DefaultValue") ?? "", DEV_BASE, ROOT))
+        .width,
+    ).toBe(64);
     expect(pngSize(path.join(ROOT, "assets/icon-128.png")).width).toBe(128);
   });
 });
@@ -140,7 +152,9 @@ const built = existsSync(path.join(DIST, "manifest.xml")) && existsSync(path.joi
 
 describe.runIf(built)("dist/manifest.xml (after npm run build)", () => {
   const xml = built ? readFileSync(path.join(DIST, "manifest.xml"), "utf8") : "";
-  const info = built ? (JSON.parse(readFileSync(path.join(DIST, "build-info.json"), "utf8")) as { baseUrl: string; mode: string }) : null;
+  const info = built
+    ? (JSON.parse(readFileSync(path.join(DIST, "build-info.json"), "utf8")) as { baseUrl: string; mode: string })
+    : null;
 
   it("validates against the schema", () => {
     expect(validateManifestFile(path.join(DIST, "manifest.xml")).ok).toBe(true);

@@ -7,7 +7,14 @@ import type { OperationOptions, Progress, WorkbookPort } from "../../workbook/po
 import { abortError } from "../../workbook/errors";
 import { yieldToEventLoop } from "../../workbook/common";
 import type { SheetGrid } from "../../domain/grid";
-import { OPTIONS_ARG, PORT_METHODS, fromErrorRecord, toErrorRecord, type MainToWorker, type WorkerToMain } from "./protocol";
+import {
+  OPTIONS_ARG,
+  PORT_METHODS,
+  fromErrorRecord,
+  toErrorRecord,
+  type MainToWorker,
+  type WorkerToMain,
+} from "./protocol";
 import type { OperationArgs, OperationName, OperationResult } from "./operations";
 
 /** What the client needs of a Worker (a stand-in in the unit tests). */
@@ -88,7 +95,9 @@ export function runInWorker<K extends OperationName>(
           callArgs[at] = {
             ...((callArgs[at] as object | undefined) ?? {}),
             ...(m.signal ? { signal } : {}),
-            ...(m.progress ? { onProgress: (p: Progress) => post({ t: "callProgress", id: m.id, progress: { ...p } }) } : {}),
+            ...(m.progress
+              ? { onProgress: (p: Progress) => post({ t: "callProgress", id: m.id, progress: { ...p } }) }
+              : {}),
           };
         }
         const method = port[m.method] as (...a: unknown[]) => Promise<unknown>;
@@ -147,7 +156,9 @@ export function runInWorker<K extends OperationName>(
       event.preventDefault?.();
       const message = event.message || "сценарий фонового вычисления не загрузился";
       // Before «ready» nothing has touched the workbook: the caller may run the operation on the page instead.
-      finish(() => reject(ready ? new Error(`Сбой фонового вычисления: ${message}`) : new WorkerUnavailableError(message)));
+      finish(() =>
+        reject(ready ? new Error(`Сбой фонового вычисления: ${message}`) : new WorkerUnavailableError(message)),
+      );
     });
     worker.addEventListener("messageerror", () => {
       finish(() => reject(new Error("Сбой фонового вычисления: данные не удалось передать")));

@@ -92,7 +92,11 @@ export interface RegisterArgs {
 }
 
 /** src/app/checkLedger (rows there are 1-based Excel rows; the UI jumps with 0-based coordinates). */
-export async function checkLedgerReport(port: WorkbookPort, args: CheckArgs, options: OperationOptions): Promise<CheckReport> {
+export async function checkLedgerReport(
+  port: WorkbookPort,
+  args: CheckArgs,
+  options: OperationOptions,
+): Promise<CheckReport> {
   const r = await checkLedger(port, { sheet: args.sheet, signal: options.signal, onProgress: options.onProgress });
   const columns: Record<string, string> = {};
   for (const [concept, letter] of Object.entries(r.columnLetters)) {
@@ -102,7 +106,10 @@ export async function checkLedgerReport(port: WorkbookPort, args: CheckArgs, opt
     sheet: r.sheet,
     layout: r.layout,
     headerRow: r.headerRow,
-    period: r.period.from || r.period.to ? { from: r.period.from ? formatDateRu(r.period.from) : "…", to: r.period.to ? formatDateRu(r.period.to) : "…" } : null,
+    period:
+      r.period.from || r.period.to
+        ? { from: r.period.from ? formatDateRu(r.period.from) : "…", to: r.period.to ? formatDateRu(r.period.to) : "…" }
+        : null,
     columns,
     mapping: { ...r.columns },
     mappingCorrected: r.mappingCorrected,
@@ -129,7 +136,12 @@ export async function candidatesReport(
   args: CandidatesArgs,
   options: OperationOptions,
 ): Promise<{ report: CandidatesData; candidates: Candidate[] }> {
-  const r = await findCandidates(port, { sheet: args.sheet, asOf: args.asOf, signal: options.signal, onProgress: options.onProgress });
+  const r = await findCandidates(port, {
+    sheet: args.sheet,
+    asOf: args.asOf,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
   const sel = r.selection;
   const report: CandidatesData = {
     sheet: r.sheet,
@@ -158,7 +170,11 @@ export async function candidatesReport(
 }
 
 /** src/app/courtRegister's «Внести в реестр». */
-export async function registerCandidates(port: WorkbookPort, args: RegisterArgs, options: OperationOptions): Promise<RegisterWriteResult> {
+export async function registerCandidates(
+  port: WorkbookPort,
+  args: RegisterArgs,
+  options: OperationOptions,
+): Promise<RegisterWriteResult> {
   const r = await addToRegister(port, args.candidates, { signal: options.signal, onProgress: options.onProgress });
   return { added: r.added, filled: r.filled, unchanged: r.unchanged };
 }

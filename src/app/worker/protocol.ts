@@ -75,7 +75,15 @@ export interface Endpoint {
 
 export function toErrorRecord(err: unknown): ErrorRecord {
   if (typeof err !== "object" || err === null) return { name: "Error", message: String(err) };
-  const e = err as { name?: unknown; message?: unknown; code?: unknown; kind?: unknown; missing?: unknown; headersSeen?: unknown; sheets?: unknown };
+  const e = err as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    kind?: unknown;
+    missing?: unknown;
+    headersSeen?: unknown;
+    sheets?: unknown;
+  };
   const record: ErrorRecord = {
     name: typeof e.name === "string" ? e.name : "Error",
     message: typeof e.message === "string" ? e.message : String(err),

@@ -26,7 +26,6 @@ interface PendingCall {
   rows?: RowsSlice;
 }
 
-
 /** A WorkbookPort whose methods post a call to the main thread and wait for its reply. */
 export class PortProxy {
   private nextId = 1;
@@ -70,7 +69,14 @@ export class PortProxy {
         },
         onProgress,
       });
-      this.post({ t: "call", id, method, args: sent, signal: signal !== undefined, progress: onProgress !== undefined });
+      this.post({
+        t: "call",
+        id,
+        method,
+        args: sent,
+        signal: signal !== undefined,
+        progress: onProgress !== undefined,
+      });
     });
   }
 
@@ -120,8 +126,7 @@ export function serveOperations(endpoint: Endpoint): void {
   async function run(op: string, args: unknown, ac: AbortController): Promise<void> {
     try {
       const operation = OPERATIONS[op as OperationName] as
-        | ((port: WorkbookPort, args: unknown, options: OperationOptions) => Promise<unknown>)
-        | undefined;
+        ((port: WorkbookPort, args: unknown, options: OperationOptions) => Promise<unknown>) | undefined;
       if (!operation) throw new Error(`Неизвестная операция «${op}»`);
       const value = await operation(proxy.port, args, {
         signal: ac.signal,

@@ -56,7 +56,18 @@ function readable(path: string, r: FindCandidatesResult): string[] {
   else {
     lines.push(
       ...formatTable(
-        ["Л/С", "Должник", "Долг", "Среднее", "Основной долг", "Пени", "Пошлина", "Требование", "Путь", "Предупреждения"],
+        [
+          "Л/С",
+          "Должник",
+          "Долг",
+          "Среднее",
+          "Основной долг",
+          "Пени",
+          "Пошлина",
+          "Требование",
+          "Путь",
+          "Предупреждения",
+        ],
         s.candidates.map((c) => [
           c.account,
           c.debtor,
@@ -87,7 +98,9 @@ function readable(path: string, r: FindCandidatesResult): string[] {
 export function registerCandidates(program: Command): void {
   program
     .command("candidates")
-    .description("кандидаты на судебный приказ: долг ≥ 2 среднемесячных начислений, сумма требования, пени, госпошлина (файл не изменяется)")
+    .description(
+      "кандидаты на судебный приказ: долг ≥ 2 среднемесячных начислений, сумма требования, пени, госпошлина (файл не изменяется)",
+    )
     .argument("<реестр.xlsx>", "книга Excel с реестром должников")
     .requiredOption("--as-of <дата>", "дата расчёта (ГГГГ-ММ-ДД)")
     .option("--sheet <лист>", "лист с реестром (если в книге их несколько)")

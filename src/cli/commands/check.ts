@@ -23,23 +23,50 @@ export function checkJson(r: CheckLedgerResult) {
     period: { from: r.period.from, to: r.period.to },
     columns: r.columnLetters,
     rows: { data: r.rows.data, skipped: r.rows.skipped },
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, sheet: f.sheet, row: f.row, cell: f.cell, account: f.account, message: f.message })),
+    findings: r.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      sheet: f.sheet,
+      row: f.row,
+      cell: f.cell,
+      account: f.account,
+      message: f.message,
+    })),
   };
 }
 
 function readable(path: string, r: CheckLedgerResult): string[] {
   const p = r.period;
-  const period = p.from && p.to ? `${formatDateRu(p.from)} – ${formatDateRu(p.to)}` : p.to ? `на ${formatDateRu(p.to)}` : "не определён";
+  const period =
+    p.from && p.to
+      ? `${formatDateRu(p.from)} – ${formatDateRu(p.to)}`
+      : p.to
+        ? `на ${formatDateRu(p.to)}`
+        : "не определён";
   const lines = [
     `Реестр «${fileLabel(path)}», лист «${r.sheet}»`,
     `Макет: ${LAYOUT_RU[r.layout]}; строка заголовка: ${r.headerRow}; период: ${period}`,
-    `Столбцы: ${Object.entries(r.columnLetters).map(([k, v]) => `${k}=${v}`).join(", ")}`,
+    `Столбцы: ${Object.entries(r.columnLetters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
     `Строк с данными: ${r.rows.data}; пропущено (итоги, группы): ${r.rows.skipped}`,
     `Ошибок: ${r.summary.bySeverity.error}; предупреждений: ${r.summary.bySeverity.warning}; замечаний: ${r.summary.bySeverity.info}`,
   ];
   if (r.findings.length === 0) return [...lines, "Замечаний нет."];
-  lines.push("", ...formatTable(["Код", "Правило", "Важность", "Кол-во"], r.summary.byCode.map((s) => [s.code, s.title, SEVERITY_RU[s.severity], String(s.count)])), "");
-  lines.push(...formatTable(["Ячейка", "Важность", "Л/С", "Сообщение"], r.findings.map((f) => [f.cell, SEVERITY_RU[f.severity], f.account, f.message])));
+  lines.push(
+    "",
+    ...formatTable(
+      ["Код", "Правило", "Важность", "Кол-во"],
+      r.summary.byCode.map((s) => [s.code, s.title, SEVERITY_RU[s.severity], String(s.count)]),
+    ),
+    "",
+  );
+  lines.push(
+    ...formatTable(
+      ["Ячейка", "Важность", "Л/С", "Сообщение"],
+      r.findings.map((f) => [f.cell, SEVERITY_RU[f.severity], f.account, f.message]),
+    ),
+  );
   return lines;
 }
 

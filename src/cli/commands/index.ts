@@ -4,8 +4,13 @@ import type { Command } from "commander";
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [];
-import { registerSheets } from "./sheets"; commands.push(registerSheets);
-import { registerDuty } from "./duty"; commands.push(registerDuty);
-import { registerPenalty } from "./penalty"; commands.push(registerPenalty);
-import { registerCheck } from "./check"; commands.push(registerCheck);
-import { registerCandidates } from "./candidates"; commands.push(registerCandidates);
+import { registerSheets } from "./sheets";
+commands.push(registerSheets);
+import { registerDuty } from "./duty";
+commands.push(registerDuty);
+import { registerPenalty } from "./penalty";
+commands.push(registerPenalty);
+import { registerCheck } from "./check";
+commands.push(registerCheck);
+import { registerCandidates } from "./candidates";
+commands.push(registerCandidates);

@@ -1,7 +1,15 @@
 /** `penalty --input FILE.json --as-of DATE [--json]`: one debtor's penalty calculation (ЖК РФ ст. 155 ч. 14). */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { formatDateRu, formatPeriodRu, isIsoDate, isPeriod, periodStart, type IsoDate, type Period } from "../../domain/dates";
+import {
+  formatDateRu,
+  formatPeriodRu,
+  isIsoDate,
+  isPeriod,
+  periodStart,
+  type IsoDate,
+  type Period,
+} from "../../domain/dates";
 import { formatKopecksPlain, formatKopecksRu, parseAmount, type Kopecks } from "../../domain/money";
 import { calculatePenalty, DEFAULT_PENALTY_SETTINGS, type PenaltySettings } from "../../domain/law/penalty";
 import type { Charge, Payment } from "../../domain/law/allocation";
@@ -17,20 +25,26 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function jsonDate(v: unknown, field: string): IsoDate {
-  if (typeof v !== "string" || !isIsoDate(v)) throw new InputError(`${field}: ${JSON.stringify(v)} — не дата (ожидается ГГГГ-ММ-ДД)`);
-  if (v < "2013-01-01") throw new InputError(`${field}: ${formatDateRu(v)} — даты до 2013 года не поддерживаются (нет данных календаря и ставок)`);
+  if (typeof v !== "string" || !isIsoDate(v))
+    throw new InputError(`${field}: ${JSON.stringify(v)} — не дата (ожидается ГГГГ-ММ-ДД)`);
+  if (v < "2013-01-01")
+    throw new InputError(
+      `${field}: ${formatDateRu(v)} — даты до 2013 года не поддерживаются (нет данных календаря и ставок)`,
+    );
   return v;
 }
 
 function jsonPeriod(v: unknown, field: string): Period {
-  if (typeof v !== "string" || !isPeriod(v)) throw new InputError(`${field}: ${JSON.stringify(v)} — неизвестный формат периода (ожидается ГГГГ-ММ)`);
+  if (typeof v !== "string" || !isPeriod(v))
+    throw new InputError(`${field}: ${JSON.stringify(v)} — неизвестный формат периода (ожидается ГГГГ-ММ)`);
   if (v < MIN_PERIOD) throw new InputError(`${field}: ${v} — периоды до 2013 года не поддерживаются`);
   return v;
 }
 
 function jsonAmount(v: unknown, field: string): Kopecks {
   const kop = typeof v === "string" || typeof v === "number" ? parseAmount(v) : null;
-  if (kop === null || (typeof v === "string" && v.trim() === "")) throw new InputError(`${field}: ${JSON.stringify(v)} — не сумма`);
+  if (kop === null || (typeof v === "string" && v.trim() === ""))
+    throw new InputError(`${field}: ${JSON.stringify(v)} — не сумма`);
   if (kop < 0) throw new InputError(`${field}: сумма не может быть отрицательной (${JSON.stringify(v)})`);
   return kop;
 }
@@ -56,7 +70,8 @@ function jsonSettings(v: unknown): Partial<PenaltySettings> {
         out.rateDateForUnpaid = value === null ? null : jsonDate(value, field);
         break;
       case "contractDay":
-        if (value !== null && !(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 31)) throw new InputError(`${field}: ожидается число от 1 до 31 или null`);
+        if (value !== null && !(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 31))
+          throw new InputError(`${field}: ожидается число от 1 до 31 или null`);
         out.contractDay = value as number | null;
         break;
       case "excludedPeriods":
@@ -67,17 +82,27 @@ function jsonSettings(v: unknown): Partial<PenaltySettings> {
           const from = jsonDate(e.from, `${f}.from`);
           const to = jsonDate(e.to, `${f}.to`);
           if (to < from) throw new InputError(`${f}.to: конец периода раньше начала`);
-          return { from, to, label: typeof e.label === "string" && e.label.trim() ? e.label.trim() : "исключённый период" };
+          return {
+            from,
+            to,
+            label: typeof e.label === "string" && e.label.trim() ? e.label.trim() : "исключённый период",
+          };
         });
         break;
       default:
-        throw new InputError(`${field}: неизвестная настройка; допустимы: ${Object.keys(DEFAULT_PENALTY_SETTINGS).join(", ")}`);
+        throw new InputError(
+          `${field}: неизвестная настройка; допустимы: ${Object.keys(DEFAULT_PENALTY_SETTINGS).join(", ")}`,
+        );
     }
   }
   return out;
 }
 
-export function readPenaltyInput(file: string): { charges: Charge[]; payments: Payment[]; settings: Partial<PenaltySettings> } {
+export function readPenaltyInput(file: string): {
+  charges: Charge[];
+  payments: Payment[];
+  settings: Partial<PenaltySettings>;
+} {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -96,14 +121,19 @@ export function readPenaltyInput(file: string): { charges: Charge[]; payments: P
   if (!Array.isArray(payList)) throw new InputError("payments: ожидается список оплат");
   const charges: Charge[] = doc.charges.map((c, i) => {
     if (!isObject(c)) throw new InputError(`charges[${i}]: ожидается объект {period, amount}`);
-    return { period: jsonPeriod(c.period, `charges[${i}].period`), amount: jsonAmount(c.amount, `charges[${i}].amount`) };
+    return {
+      period: jsonPeriod(c.period, `charges[${i}].period`),
+      amount: jsonAmount(c.amount, `charges[${i}].amount`),
+    };
   });
   const payments: Payment[] = payList.map((p, i) => {
     if (!isObject(p)) throw new InputError(`payments[${i}]: ожидается объект {date, amount, period}`);
     const date = jsonDate(p.date, `payments[${i}].date`);
     const period = p.period === null || p.period === undefined ? null : jsonPeriod(p.period, `payments[${i}].period`);
     if (period !== null && date < periodStart(period)) {
-      throw new InputError(`payments[${i}].date: оплата ${formatDateRu(date)} раньше своего периода ${formatPeriodRu(period)}`);
+      throw new InputError(
+        `payments[${i}].date: оплата ${formatDateRu(date)} раньше своего периода ${formatPeriodRu(period)}`,
+      );
     }
     return { date, amount: jsonAmount(p.amount, `payments[${i}].amount`), period };
   });
@@ -114,13 +144,21 @@ export function registerPenalty(program: Command): void {
   program
     .command("penalty")
     .description("расчёт пени по ЖК РФ ст. 155 ч. 14 для одного должника")
-    .requiredOption("--input <файл>", 'JSON: {"charges":[{"period","amount"}],"payments":[{"date","amount","period"}],"settings":{…}}')
+    .requiredOption(
+      "--input <файл>",
+      'JSON: {"charges":[{"period","amount"}],"payments":[{"date","amount","period"}],"settings":{…}}',
+    )
     .requiredOption("--as-of <дата>", "дата расчёта (ГГГГ-ММ-ДД)")
     .option("--json", "вывести JSON")
     .action((opts: { input: string; asOf: string; json?: boolean }) => {
       const asOf = parseCliDate(opts.asOf, "--as-of");
       const input = readPenaltyInput(opts.input);
-      const result = calculatePenalty({ charges: input.charges, payments: input.payments, asOf, settings: input.settings });
+      const result = calculatePenalty({
+        charges: input.charges,
+        payments: input.payments,
+        asOf,
+        settings: input.settings,
+      });
       if (opts.json) {
         printJson({
           asOf,

@@ -21,7 +21,13 @@ import type { CanonicalLedger, LedgerAccount, LedgerMonth } from "../ledger/mode
 import { formatKopecksRu, roundRationalHalfUp, type Kopecks } from "../money";
 import { STATUSES_FREEING_PERIOD } from "../register/columns";
 import type { RegisterEntry } from "../register/recognize";
-import { isLegalEntity, missingApplicationMask, missingApplicationWarning, nameFlags, severalOwnersWithoutShares } from "./debtor";
+import {
+  isLegalEntity,
+  missingApplicationMask,
+  missingApplicationWarning,
+  nameFlags,
+  severalOwnersWithoutShares,
+} from "./debtor";
 import type { CourtKind, CourtProtection, LawCharge, LawEngine, LawPayment } from "./lawEngine";
 import { candidateSettings, courtOrderLimit, type CandidateSettings, type RuleMode } from "./rules";
 
@@ -225,7 +231,9 @@ export function selectCandidates(ledger: CanonicalLedger, options: SelectOptions
       assumptions.push("период реестра не указан: «Начислено» принято за 1 месяц");
     }
   } else if (window.length < settings.windowMonths) {
-    assumptions.push(`реестр охватывает ${window.length} мес. до даты расчёта: среднее считается за ${window.length} мес.`);
+    assumptions.push(
+      `реестр охватывает ${window.length} мес. до даты расчёта: среднее считается за ${window.length} мес.`,
+    );
   }
   if (monthLevel) {
     assumptions.push(
@@ -247,7 +255,9 @@ export function selectCandidates(ledger: CanonicalLedger, options: SelectOptions
     }
   }
   if (settings.overdueOnly && !monthLevel) {
-    assumptions.push("в реестре нет помесячных начислений: просроченный долг не выделить, взят весь долг на конец периода");
+    assumptions.push(
+      "в реестре нет помесячных начислений: просроченный долг не выделить, взят весь долг на конец периода",
+    );
   } else if (settings.overdueOnly && notDueFrom !== null) {
     assumptions.push(
       `учитывается только просроченный долг (настройка): начисления, срок оплаты которых не наступил (${notDueText.join(", ")}), не входят ни в долг правила, ни в требование (ЖК 155 ч. 1)`,
@@ -275,7 +285,16 @@ export function selectCandidates(ledger: CanonicalLedger, options: SelectOptions
     const months = monthLevel ? monthsUpTo(account.months, asOfPeriod) : null;
     const outcome =
       settings.mode === "service" && account.services && account.services.length > 0
-        ? ruleByService(account, months, windowFirst, windowMonths, monthLevel, multipleHundredths, asOfPeriod, overdueFrom)
+        ? ruleByService(
+            account,
+            months,
+            windowFirst,
+            windowMonths,
+            monthLevel,
+            multipleHundredths,
+            asOfPeriod,
+            overdueFrom,
+          )
         : ruleByAccount(account, months, windowFirst, windowMonths, multipleHundredths, overdueFrom);
     if (!outcome.passes) continue;
 
@@ -313,11 +332,20 @@ export function selectCandidates(ledger: CanonicalLedger, options: SelectOptions
     );
   }
   if (!monthLevel && ledger.period.to && ledger.period.to > asOf) {
-    assumptions.push(`реестр составлен по ${ruDate(ledger.period.to)} — позже даты расчёта ${ruDate(asOf)}: долг и начисления взяты на конец периода реестра`);
+    assumptions.push(
+      `реестр составлен по ${ruDate(ledger.period.to)} — позже даты расчёта ${ruDate(asOf)}: долг и начисления взяты на конец периода реестра`,
+    );
   }
 
   candidates.sort((a, b) => b.claim - a.claim || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
-  const totals: CandidateTotals = { count: candidates.length, principal: 0, penalty: 0, stateDuty: 0, timeBarred: 0, claim: 0 };
+  const totals: CandidateTotals = {
+    count: candidates.length,
+    principal: 0,
+    penalty: 0,
+    stateDuty: 0,
+    timeBarred: 0,
+    claim: 0,
+  };
   let covered = 0;
   for (const c of candidates) {
     totals.principal += c.principal;
@@ -453,7 +481,11 @@ function accountKey(account: string): string {
 
 /** A full name compared case- and spacing-insensitively («СОКОЛОВА ЕЛЕНА ВИКТОРОВНА» = «Соколова Елена Викторовна»). */
 function nameKey(name: string): string {
-  return name.toLowerCase().replace(/ё/g, "е").replace(/[^а-яa-z0-9]+/g, " ").trim();
+  return name
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[^а-яa-z0-9]+/g, " ")
+    .trim();
 }
 
 interface RegisterIndex {
@@ -503,7 +535,8 @@ function describeEntry(e: RegisterEntry): string {
   const parts: string[] = [];
   if (e.caseNumber) parts.push(`дело № ${e.caseNumber}`);
   if (e.orderDate) parts.push(`приказ от ${ruDate(e.orderDate)}`);
-  if (e.periodFrom || e.periodTo) parts.push(`период ${ruPeriod(e.periodFrom ?? e.periodTo!)}–${ruPeriod(e.periodTo ?? e.periodFrom!)}`);
+  if (e.periodFrom || e.periodTo)
+    parts.push(`период ${ruPeriod(e.periodFrom ?? e.periodTo!)}–${ruPeriod(e.periodTo ?? e.periodFrom!)}`);
   else parts.push("период не указан");
   parts.push(`строка ${e.row}`);
   if (accountKey(e.account) === "") parts.push("совпадение по ФИО — Л/С в реестре взыскания не указан");
@@ -617,7 +650,11 @@ export function unpaidByPeriod(charges: LawCharge[], payments: LawPayment[]): Pr
 }
 
 /** Claim composition by month for one account as of a date: what is unpaid of each month (month-level ledgers). */
-export function principalByPeriodFor(account: LedgerAccount, asOf: IsoDate, barredPeriods: readonly Period[] = []): PrincipalPeriod[] {
+export function principalByPeriodFor(
+  account: LedgerAccount,
+  asOf: IsoDate,
+  barredPeriods: readonly Period[] = [],
+): PrincipalPeriod[] {
   const input = penaltyInputForAccount(account, asOf);
   if (!input) return [];
   const barred = new Set(barredPeriods);
@@ -625,7 +662,10 @@ export function principalByPeriodFor(account: LedgerAccount, asOf: IsoDate, barr
 }
 
 /** The penalty inputs of a ledger account as of a date (null when the account has no month-level rows). */
-export function penaltyInputForAccount(account: LedgerAccount, asOf: IsoDate): { charges: LawCharge[]; payments: LawPayment[] } | null {
+export function penaltyInputForAccount(
+  account: LedgerAccount,
+  asOf: IsoDate,
+): { charges: LawCharge[]; payments: LawPayment[] } | null {
   const months = monthsUpTo(account.months, periodOf(asOf));
   if (months.length === 0) return null;
   return penaltyInputFromMonths(months, monthlyDebt(months, account.opening ?? 0).opening);
@@ -674,7 +714,9 @@ function composeClaim(
       penaltyLine ||= line.service;
     }
     if (penaltyLines > 0) {
-      warnings.push(`в долг входят пени по строке «${penaltyLine}» реестра: ${formatKopecksRu(penaltyLines)} ₽ — в заявлении укажите их отдельно от основного долга`);
+      warnings.push(
+        `в долг входят пени по строке «${penaltyLine}» реестра: ${formatKopecksRu(penaltyLines)} ₽ — в заявлении укажите их отдельно от основного долга`,
+      );
     }
   }
 
@@ -698,7 +740,9 @@ function composeClaim(
       if (filed && e.cancelDate) courtProtection.push({ filed, cancelled: e.cancelDate });
     } else if (e.status === "отказано") {
       refusedOrder = true;
-      warnings.push(`отказано в выдаче судебного приказа за этот период (${describeEntry(e)}): повторно приказ не выдадут — нужен иск (ГПК 125)`);
+      warnings.push(
+        `отказано в выдаче судебного приказа за этот период (${describeEntry(e)}): повторно приказ не выдадут — нужен иск (ГПК 125)`,
+      );
     } else if (!STATUSES_FREEING_PERIOD.includes(e.status)) {
       excludeReasons.push(`уже в реестре взыскания со статусом «${e.statusText || e.status}» (${describeEntry(e)})`);
     }
@@ -783,7 +827,9 @@ function composeClaim(
     warnings.push("должник — организация или ИП: заявление подаётся в арбитражный суд (АПК 229.1)");
   }
   if (route === "lawsuit") {
-    warnings.push(`требование ${formatKopecksRu(claim)} ₽ больше ${formatKopecksRu(lim.limit)} ₽ — приказ невозможен (${lim.source}), нужен иск`);
+    warnings.push(
+      `требование ${formatKopecksRu(claim)} ₽ больше ${formatKopecksRu(lim.limit)} ₽ — приказ невозможен (${lim.source}), нужен иск`,
+    );
   }
   if (cancelledOrder || refusedOrder) route = "lawsuit";
   for (const flag of nameFlags(account.name)) {
@@ -791,10 +837,16 @@ function composeClaim(
     if (flag.notCourtOrder) route = "lawsuit";
   }
   if (severalOwnersWithoutShares(account.name, account.share)) {
-    warnings.push("несколько собственников без долей: долг взыскивается с каждого по его доле (ГК 249) — уточните доли");
+    warnings.push(
+      "несколько собственников без долей: долг взыскивается с каждого по его доле (ГК 249) — уточните доли",
+    );
   }
   if (account.caseNumber || account.ipNumber || account.orderDate) {
-    const what = [account.caseNumber && `дело № ${account.caseNumber}`, account.orderDate && `приказ от ${ruDate(account.orderDate)}`, account.ipNumber && `ИП № ${account.ipNumber}`]
+    const what = [
+      account.caseNumber && `дело № ${account.caseNumber}`,
+      account.orderDate && `приказ от ${ruDate(account.orderDate)}`,
+      account.ipNumber && `ИП № ${account.ipNumber}`,
+    ]
       .filter(Boolean)
       .join(", ");
     warnings.push(`в реестре должников уже указано: ${what} — проверьте, не взыскивается ли этот долг`);
@@ -816,7 +868,9 @@ function composeClaim(
 
   if (claim <= 0) excludeReasons.push("весь долг за пределами срока исковой давности — взыскивать нечего");
   else if (settings.minClaim > 0 && claim < settings.minClaim) {
-    excludeReasons.push(`требование ${formatKopecksRu(claim)} ₽ меньше порога ${formatKopecksRu(settings.minClaim)} ₽ (настройка)`);
+    excludeReasons.push(
+      `требование ${formatKopecksRu(claim)} ₽ меньше порога ${formatKopecksRu(settings.minClaim)} ₽ (настройка)`,
+    );
   }
 
   const average = outcome.charges > 0 ? divideHalfUp(outcome.charges, outcome.months) : 0;
@@ -851,7 +905,13 @@ function composeClaim(
     claim,
     debtorData:
       account.birthDate || account.birthPlace || account.snils || account.inn || account.passport
-        ? { birthDate: account.birthDate, birthPlace: account.birthPlace, snils: account.snils, inn: account.inn, passport: account.passport }
+        ? {
+            birthDate: account.birthDate,
+            birthPlace: account.birthPlace,
+            snils: account.snils,
+            inn: account.inn,
+            passport: account.passport,
+          }
         : NO_DEBTOR_DATA,
     warnings,
   };

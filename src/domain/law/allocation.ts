@@ -174,10 +174,17 @@ export function allocateCore(charges: Charge[], paymentsIn: Payment[]): CoreAllo
 
 export function allocatePayments(charges: Charge[], payments: Payment[]): Allocation {
   const core = allocateCore(charges, payments);
-  const periods: PeriodAllocation[] = core.periods.map((period, i) => ({ period, charged: core.charged[i], chunks: [] }));
+  const periods: PeriodAllocation[] = core.periods.map((period, i) => ({
+    period,
+    charged: core.charged[i],
+    chunks: [],
+  }));
   for (let c = 0; c < core.chunkCount; c++) {
     const pay = core.chunkPayment[c];
-    periods[core.chunkPeriod[c]].chunks.push({ amount: core.chunkAmount[c], paidOn: pay < 0 ? null : core.payments[pay].date });
+    periods[core.chunkPeriod[c]].chunks.push({
+      amount: core.chunkAmount[c],
+      paidOn: pay < 0 ? null : core.payments[pay].date,
+    });
   }
   return { periods, overpaid: core.overpaid };
 }

@@ -59,4 +59,3 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
 export function calendarCovers(date: IsoDate): boolean {
   return date >= CALENDAR_TABLE_RANGE.from && date <= CALENDAR_TABLE_RANGE.to;
 }
-

@@ -7,7 +7,8 @@ const c0 = 48; // "0"
 
 /** "YYYY-MM-DD" → days since 1970-01-01 (proleptic Gregorian, H. Hinnant's days_from_civil). */
 export function isoToDay(s: string): number {
-  let y = (s.charCodeAt(0) - c0) * 1000 + (s.charCodeAt(1) - c0) * 100 + (s.charCodeAt(2) - c0) * 10 + (s.charCodeAt(3) - c0);
+  let y =
+    (s.charCodeAt(0) - c0) * 1000 + (s.charCodeAt(1) - c0) * 100 + (s.charCodeAt(2) - c0) * 10 + (s.charCodeAt(3) - c0);
   const m = (s.charCodeAt(5) - c0) * 10 + (s.charCodeAt(6) - c0);
   const d = (s.charCodeAt(8) - c0) * 10 + (s.charCodeAt(9) - c0);
   if (m <= 2) y -= 1;
@@ -20,7 +21,8 @@ export function isoToDay(s: string): number {
 
 /** "YYYY-MM" (or a longer ISO date) → months since year 0 (y × 12 + m − 1). */
 export function periodToMonth(s: string): number {
-  const y = (s.charCodeAt(0) - c0) * 1000 + (s.charCodeAt(1) - c0) * 100 + (s.charCodeAt(2) - c0) * 10 + (s.charCodeAt(3) - c0);
+  const y =
+    (s.charCodeAt(0) - c0) * 1000 + (s.charCodeAt(1) - c0) * 100 + (s.charCodeAt(2) - c0) * 10 + (s.charCodeAt(3) - c0);
   const m = (s.charCodeAt(5) - c0) * 10 + (s.charCodeAt(6) - c0);
   return y * 12 + m - 1;
 }

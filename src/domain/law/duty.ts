@@ -57,22 +57,33 @@ const rub = (n: number) => formatKopecksRu(n * 100).replace(/,00$/, "");
 function bandText(scale: DutyScale, i: number): string {
   const b: DutyBand = scale.bands[i];
   const next = scale.bands[i + 1];
-  const range = i === 0 ? `до ${rub(next ? next.overRub : 0)} ₽` : next ? `свыше ${rub(b.overRub)} до ${rub(next.overRub)} ₽` : `свыше ${rub(b.overRub)} ₽`;
+  const range =
+    i === 0
+      ? `до ${rub(next ? next.overRub : 0)} ₽`
+      : next
+        ? `свыше ${rub(b.overRub)} до ${rub(next.overRub)} ₽`
+        : `свыше ${rub(b.overRub)} ₽`;
   const pct = `${formatRateShort(b.perTenThousand)}%`;
   const formula =
-    b.perTenThousand === 0 ? `${rub(b.baseRub)} ₽` : b.baseRub === 0 && b.overRub === 0 ? `${pct} цены иска` : `${rub(b.baseRub)} ₽ + ${pct} суммы свыше ${rub(b.overRub)} ₽`;
+    b.perTenThousand === 0
+      ? `${rub(b.baseRub)} ₽`
+      : b.baseRub === 0 && b.overRub === 0
+        ? `${pct} цены иска`
+        : `${rub(b.baseRub)} ₽ + ${pct} суммы свыше ${rub(b.overRub)} ₽`;
   return `${range} — ${formula}`;
 }
 
 export function stateDuty(args: DutyArgs): DutyResult {
   const { claim, filingDate, kind, court } = args;
-  if (!Number.isSafeInteger(claim) || claim < 0) throw new RangeError("цена иска должна быть неотрицательной суммой в копейках");
+  if (!Number.isSafeInteger(claim) || claim < 0)
+    throw new RangeError("цена иска должна быть неотрицательной суммой в копейках");
   const scale = dutyScale(court, filingDate);
   let bi = 0;
   for (let i = 0; i < scale.bands.length; i++) if (claim > scale.bands[i].overRub * 100) bi = i;
   const band = scale.bands[bi];
   const UNIT = 10_000n; // numerators in 1/10 000 kopeck
-  let num = BigInt(band.baseRub) * 100n * UNIT + (BigInt(claim) - BigInt(band.overRub) * 100n) * BigInt(band.perTenThousand);
+  let num =
+    BigInt(band.baseRub) * 100n * UNIT + (BigInt(claim) - BigInt(band.overRub) * 100n) * BigInt(band.perTenThousand);
   let den = UNIT;
   const notes: string[] = [];
   const minNum = BigInt(scale.minRub) * 100n * UNIT;
@@ -114,6 +125,8 @@ export function stateDuty(args: DutyArgs): DutyResult {
 /** «ГПК РФ ст. 121: не более 500 000 ₽» — for messages. */
 export function courtOrderLimitText(court: Court, filingDate: IsoDate): string {
   let text = "";
-  for (const l of COURT_ORDER_LIMITS) if (l.court === court && filingDate >= l.from) text = `${l.article}: судебный приказ выдаётся при сумме не более ${rub(l.limitRub)} ₽ (на ${formatDateRu(filingDate)})`;
+  for (const l of COURT_ORDER_LIMITS)
+    if (l.court === court && filingDate >= l.from)
+      text = `${l.article}: судебный приказ выдаётся при сумме не более ${rub(l.limitRub)} ₽ (на ${formatDateRu(filingDate)})`;
   return text;
 }

@@ -27,7 +27,10 @@ const REASONS: Record<string, { meaning: EndMeaning; label: string }> = {
   "47-1-7": { meaning: "not-paid", label: "банкротство должника" },
   "46-1-1": { meaning: "returned", label: "возвращено по заявлению взыскателя (ред. до 20.06.2022)" },
   "46-1-2": { meaning: "returned", label: "исполнение невозможно (ред. до 20.06.2022)" },
-  "46-1-3": { meaning: "returned", label: "невозможно установить местонахождение должника, его имущество или денежные средства" },
+  "46-1-3": {
+    meaning: "returned",
+    label: "невозможно установить местонахождение должника, его имущество или денежные средства",
+  },
   "46-1-4": { meaning: "returned", label: "у должника нет имущества, на которое может быть обращено взыскание" },
 };
 
@@ -45,7 +48,8 @@ export function parseEndReason(text: string): EndReason | null {
   const point = Number(m ? m[3] : r![1]);
   const known = REASONS[`${article}-${part}-${point}`];
   if (known) return { article, part, point, ...known };
-  if (article === 43) return { article, part, point, meaning: "terminated", label: "прекращение исполнительного производства (ст. 43)" };
+  if (article === 43)
+    return { article, part, point, meaning: "terminated", label: "прекращение исполнительного производства (ст. 43)" };
   return { article, part, point, meaning: "other", label: `ст. ${article} ч. ${part} п. ${point}` };
 }
 
@@ -99,7 +103,9 @@ export function earliestRepresentation(endDate: IsoDate, reason: EndReason | str
   const r = typeof reason === "string" ? parseEndReason(reason) : reason;
   if (!r) return null;
   const waits =
-    (r.article === REPRESENTATION_WAIT.article && r.part === REPRESENTATION_WAIT.part && REPRESENTATION_WAIT.points.includes(r.point)) ||
+    (r.article === REPRESENTATION_WAIT.article &&
+      r.part === REPRESENTATION_WAIT.part &&
+      REPRESENTATION_WAIT.points.includes(r.point)) ||
     (r.article === 47 && r.part === 1 && r.point === 3);
   if (waits) return addMonths(endDate, REPRESENTATION_WAIT.months);
   if (r.meaning === "returned") return endDate;

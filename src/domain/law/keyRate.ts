@@ -37,8 +37,14 @@ export interface RateOn {
   beyondTable: boolean;
 }
 
-function rawRateAtDay(day: number): { bp: number; sinceDay: number; source: "refinancing" | "key"; beyondTable: boolean } {
-  if (day < KEY_FROM_DAY) return { bp: REFINANCING_RATE.bp, sinceDay: REFINANCING_FROM_DAY, source: "refinancing", beyondTable: false };
+function rawRateAtDay(day: number): {
+  bp: number;
+  sinceDay: number;
+  source: "refinancing" | "key";
+  beyondTable: boolean;
+} {
+  if (day < KEY_FROM_DAY)
+    return { bp: REFINANCING_RATE.bp, sinceDay: REFINANCING_FROM_DAY, source: "refinancing", beyondTable: false };
   const i = floorIndex(KEY_DAYS, day);
   const row = KEY_RATE_ROWS[i];
   // the refinancing rate became equal to the key rate on 01.01.2016 — that is when this value took effect for ч. 14
@@ -48,7 +54,13 @@ function rawRateAtDay(day: number): { bp: number; sinceDay: number; source: "ref
 /** The statutory (uncapped) rate in force on a date. */
 export function rateOn(date: IsoDate): RateOn {
   const r = rawRateAtDay(toDayNumber(date));
-  return { percent: r.bp / 100, bp: r.bp, since: fromDayNumber(r.sinceDay), source: r.source, beyondTable: r.beyondTable };
+  return {
+    percent: r.bp / 100,
+    bp: r.bp,
+    since: fromDayNumber(r.sinceDay),
+    source: r.source,
+    beyondTable: r.beyondTable,
+  };
 }
 
 export const KEY_RATE_LAST_ROW = { date: LAST_ROW.effectiveFrom, bp: LAST_ROW.bp, percent: LAST_ROW.bp / 100 };

@@ -31,7 +31,9 @@ export const NO_EXPIRY: IsoDate = "9999-12-31";
 export function limitationExpiry(period: Period, opts: LimitationOptions = {}): IsoDate {
   const due = dueDate(period, { contractDay: opts.contractDay ?? null });
   let end = addYears(due, LIMITATION_YEARS); // unshifted end of the term
-  const protections = (opts.courtProtection ?? []).filter((p) => !p.periods || p.periods.includes(period)).sort((a, b) => (a.filed < b.filed ? -1 : 1));
+  const protections = (opts.courtProtection ?? [])
+    .filter((p) => !p.periods || p.periods.includes(period))
+    .sort((a, b) => (a.filed < b.filed ? -1 : 1));
   for (const p of protections) {
     // an application filed after the term ended does not revive it; one filed before the debt was due does not suspend it
     if (p.filed > nextWorkingDay(end) || p.filed <= due) continue;
@@ -49,7 +51,11 @@ export interface BarredResult {
 }
 
 /** The part of a debt whose limitation has run out by onDate (filing on the last day is in time). */
-export function timeBarred(charges: { period: Period; unpaid: Kopecks }[], onDate: IsoDate, opts: LimitationOptions = {}): BarredResult {
+export function timeBarred(
+  charges: { period: Period; unpaid: Kopecks }[],
+  onDate: IsoDate,
+  opts: LimitationOptions = {},
+): BarredResult {
   let barred = 0;
   const barredPeriods: Period[] = [];
   for (const c of charges) {

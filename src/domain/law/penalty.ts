@@ -9,7 +9,15 @@
  * numerators are summed exactly (Number while safe, BigInt beyond) and only the final sums are rounded half up.
  * Never a penalty on a penalty: the base is the principal chunk only.
  */
-import { addPeriods, fromDayNumber, toDayNumber, formatDateRu, formatPeriodRu, type IsoDate, type Period } from "../dates";
+import {
+  addPeriods,
+  fromDayNumber,
+  toDayNumber,
+  formatDateRu,
+  formatPeriodRu,
+  type IsoDate,
+  type Period,
+} from "../dates";
 import { formatKopecksRu, roundRationalHalfUp, type Kopecks } from "../money";
 import type { OutCell } from "../../workbook/port";
 import { allocateCore, allocatePayments, type Charge, type Payment } from "./allocation";
@@ -17,7 +25,14 @@ import { isoToDay } from "./daynum";
 import { dueDayNumber } from "./dueDate";
 import { formatRateFull, formatRateShort } from "./format";
 import { KEY_RATE_LAST_ROW, penaltyRateOn, rateTimelineIndex, RATE_TIMELINE_BP, RATE_TIMELINE_DAYS } from "./keyRate";
-import { GRADUATED_PENALTY_FROM_DUE, MORATORIA, PENALTY_1_300_LAST_DAY, PENALTY_FREE_DAYS, RATE_CAPS, DUE_DAY_RULES } from "./rules";
+import {
+  GRADUATED_PENALTY_FROM_DUE,
+  MORATORIA,
+  PENALTY_1_300_LAST_DAY,
+  PENALTY_FREE_DAYS,
+  RATE_CAPS,
+  DUE_DAY_RULES,
+} from "./rules";
 
 export type { Charge, Payment } from "./allocation";
 
@@ -150,7 +165,10 @@ const MORATORIUM_DAYS = MORATORIA.map((m) => ({
 /** Per settings: the zero windows for a debt, keyed by which moratoria apply to its due date. */
 class WindowSet {
   private cache = new Map<number, ZeroWindow[]>();
-  constructor(private settings: PenaltySettings, private excluded: ZeroWindow[]) {}
+  constructor(
+    private settings: PenaltySettings,
+    private excluded: ZeroWindow[],
+  ) {}
   forDue(dueDn: number): ZeroWindow[] {
     let mask = 0;
     for (let i = 0; i < MORATORIUM_DAYS.length; i++) if (dueDn < MORATORIUM_DAYS[i].dueBefore) mask |= 1 << i;
@@ -158,7 +176,12 @@ class WindowSet {
     if (!w) {
       const list: ZeroWindow[] = [...this.excluded];
       MORATORIUM_DAYS.forEach((x, i) => {
-        if (mask & (1 << i)) list.push({ s: x.s, e: this.settings.moratorium2022LastDayInside ? x.eInside : x.eOutside, label: x.m.label });
+        if (mask & (1 << i))
+          list.push({
+            s: x.s,
+            e: this.settings.moratorium2022LastDayInside ? x.eInside : x.eOutside,
+            label: x.m.label,
+          });
       });
       list.sort((a, b) => a.s - b.s);
       w = disjointWindows(list);
@@ -171,7 +194,11 @@ class WindowSet {
 const windowSetCache = new Map<string, WindowSet>();
 function windowSetFor(settings: PenaltySettings): WindowSet {
   if (settings.excludedPeriods.length > 0) {
-    const excluded = settings.excludedPeriods.map((p) => ({ s: toDayNumber(p.from), e: toDayNumber(p.to), label: p.label }));
+    const excluded = settings.excludedPeriods.map((p) => ({
+      s: toDayNumber(p.from),
+      e: toDayNumber(p.to),
+      label: p.label,
+    }));
     return new WindowSet(settings, excluded);
   }
   const key = settings.moratorium2022LastDayInside ? "in" : "out";
@@ -310,7 +337,10 @@ class ExactSum {
 
 /** Kopecks for numerator / PENALTY_DENOMINATOR, rounded half up. */
 function roundNumerator(n: number | bigint): Kopecks {
-  if (typeof n === "number") return n < SAFE / 2 ? Math.floor((2 * n + PENALTY_DENOMINATOR) / (2 * PENALTY_DENOMINATOR)) : roundRationalHalfUp(BigInt(n), BIG_DEN);
+  if (typeof n === "number")
+    return n < SAFE / 2
+      ? Math.floor((2 * n + PENALTY_DENOMINATOR) / (2 * PENALTY_DENOMINATOR))
+      : roundRationalHalfUp(BigInt(n), BIG_DEN);
   return roundRationalHalfUp(n, BIG_DEN);
 }
 
@@ -507,7 +537,9 @@ class Result implements PenaltyResult {
     this.overpaid = t.overpaid;
   }
   get byPeriod(): Map<Period, Kopecks> {
-    return (this.cachedByPeriod ??= new Map(this.t.periods.map((period, i) => [period, roundNumerator(this.t.sums[i])])));
+    return (this.cachedByPeriod ??= new Map(
+      this.t.periods.map((period, i) => [period, roundNumerator(this.t.sums[i])]),
+    ));
   }
   get rows(): PenaltyRow[] {
     return (this.cachedRows ??= detailRows(this.p));
@@ -571,7 +603,10 @@ function detailRows(p: Prepared): PenaltyRow[] {
           moratorium: label,
           penaltyExact: Number(num) / PENALTY_DENOMINATOR,
           penalty: roundNumerator(num),
-          formula: label === null ? `${formatKopecksRu(ch.amount)} × ${days} × ${fraction} × ${formatRateShort(bp)}%` : `${label}: пени не начисляются`,
+          formula:
+            label === null
+              ? `${formatKopecksRu(ch.amount)} × ${days} × ${fraction} × ${formatRateShort(bp)}%`
+              : `${label}: пени не начисляются`,
           dueDate: iso(due),
           paidOn: ch.paidOn,
           rateDate: iso(rateDay),
@@ -607,9 +642,16 @@ function capSummary(): string {
   let i = 0;
   while (i < RATE_CAPS.length) {
     let j = i;
-    while (j + 1 < RATE_CAPS.length && RATE_CAPS[j + 1].mode === RATE_CAPS[i].mode && RATE_CAPS[j + 1].capBp === RATE_CAPS[i].capBp) j++;
+    while (
+      j + 1 < RATE_CAPS.length &&
+      RATE_CAPS[j + 1].mode === RATE_CAPS[i].mode &&
+      RATE_CAPS[j + 1].capBp === RATE_CAPS[i].capBp
+    )
+      j++;
     const cap = formatRateShort(RATE_CAPS[i].capBp);
-    parts.push(`${formatDateRu(RATE_CAPS[i].from)}–${formatDateRu(RATE_CAPS[j].to)} — ${RATE_CAPS[i].mode === "fixed" ? `${cap}%` : `меньшая из ${cap}% и ключевой`}`);
+    parts.push(
+      `${formatDateRu(RATE_CAPS[i].from)}–${formatDateRu(RATE_CAPS[j].to)} — ${RATE_CAPS[i].mode === "fixed" ? `${cap}%` : `меньшая из ${cap}% и ключевой`}`,
+    );
     i = j + 1;
   }
   const numbers = [...new Set(RATE_CAPS.flatMap((c) => [...c.act.matchAll(/№ (\d+)/g)].map((m) => m[1])))];
@@ -618,28 +660,45 @@ function capSummary(): string {
 
 function assumptionLines(s: PenaltySettings, asOf: IsoDate): string[] {
   const lines: string[] = [];
-  lines.push(`Расчёт на ${formatDateRu(asOf)} по ЖК РФ ст. 155 ч. 14: 30 дней без пени, с 31-го по 90-й день — 1/300 ставки, с 91-го дня — 1/130; по платежам со сроком оплаты до 01.01.2016 — 1/300 с первого дня просрочки.`);
+  lines.push(
+    `Расчёт на ${formatDateRu(asOf)} по ЖК РФ ст. 155 ч. 14: 30 дней без пени, с 31-го по 90-й день — 1/300 ставки, с 91-го дня — 1/130; по платежам со сроком оплаты до 01.01.2016 — 1/300 с первого дня просрочки.`,
+  );
   const newRule = DUE_DAY_RULES[DUE_DAY_RULES.length - 1];
   lines.push(
     s.contractDay
       ? `Срок оплаты: до ${s.contractDay}-го числа следующего месяца по договору (за периоды по ${formatPeriodRu(addPeriods(newRule.fromPeriod, -1))} включительно), с платы за ${formatPeriodRu(newRule.fromPeriod)} — до ${newRule.day}-го (177-ФЗ); нерабочий день переносится на следующий рабочий (ГК РФ ст. 193).`
       : `Срок оплаты: до 10-го числа следующего месяца (ЖК РФ ст. 155 ч. 1), с платы за ${formatPeriodRu(newRule.fromPeriod)} — до ${newRule.day}-го (177-ФЗ); нерабочий день переносится на следующий рабочий (ГК РФ ст. 193).`,
   );
-  lines.push(s.includePaymentDay ? "День оплаты включается в период просрочки." : "День оплаты не включается в период просрочки.");
-  lines.push("Оплата без указания периода засчитывается в самый ранний неоплаченный период (ГК РФ ст. 319.1); на пени оплата не направляется.");
+  lines.push(
+    s.includePaymentDay
+      ? "День оплаты включается в период просрочки."
+      : "День оплаты не включается в период просрочки.",
+  );
+  lines.push(
+    "Оплата без указания периода засчитывается в самый ранний неоплаченный период (ГК РФ ст. 319.1); на пени оплата не направляется.",
+  );
   lines.push(
     s.rateMode === "single"
       ? `Ставка: единая для каждой суммы — действующая на день оплаты, для неоплаченного остатка — на ${formatDateRu(s.rateDateForUnpaid ?? asOf)} (ЖК РФ ст. 155 ч. 14).`
       : "Ставка: разбивка по периодам ставки — для каждого подпериода ставка, действовавшая в эти дни (альтернативный способ; ЖК РФ ст. 155 ч. 14 предусматривает единую ставку на день оплаты).",
   );
-  lines.push(`Ставка до 01.01.2016 — ставка рефинансирования 8,25%, с 01.01.2016 — ключевая ставка Банка России; ${capSummary()}.`);
+  lines.push(
+    `Ставка до 01.01.2016 — ставка рефинансирования 8,25%, с 01.01.2016 — ключевая ставка Банка России; ${capSummary()}.`,
+  );
   lines.push("Мораторий 06.04.2020–31.12.2020 (ПП РФ № 424): пени не начисляются по всем долгам.");
   lines.push(
     `Мораторий 01.04.2022–${s.moratorium2022LastDayInside ? "01.10.2022 включительно" : "30.09.2022 (01.10.2022 — вне моратория)"} (ПП РФ № 497): пени не начисляются по долгам со сроком оплаты до 01.04.2022.`,
   );
-  lines.push(s.moratoriumDaysAdvanceCounter ? "Дни моратория учитываются в счёте 30/90 дней просрочки." : "Дни моратория не учитываются в счёте 30/90 дней просрочки.");
-  for (const e of s.excludedPeriods) lines.push(`Исключённый период ${formatDateRu(e.from)}–${formatDateRu(e.to)}: ${e.label} — пени не начисляются.`);
-  lines.push("Пени начисляются только на основной долг, не на пени; итог округлён от точной суммы (до копейки, половина вверх).");
+  lines.push(
+    s.moratoriumDaysAdvanceCounter
+      ? "Дни моратория учитываются в счёте 30/90 дней просрочки."
+      : "Дни моратория не учитываются в счёте 30/90 дней просрочки.",
+  );
+  for (const e of s.excludedPeriods)
+    lines.push(`Исключённый период ${formatDateRu(e.from)}–${formatDateRu(e.to)}: ${e.label} — пени не начисляются.`);
+  lines.push(
+    "Пени начисляются только на основной долг, не на пени; итог округлён от точной суммы (до копейки, половина вверх).",
+  );
   return lines;
 }
 
@@ -655,8 +714,16 @@ function rateNoteLines(p: Prepared, rows: PenaltyRow[]): string[] {
   const unpaidDate = iso(p.unpaidRateDn);
   const describe = (date: IsoDate) => {
     const r = penaltyRateOn(date);
-    const base = r.source === "refinancing" ? `ставка рефинансирования ${formatRateFull(r.rawBp)}%` : `ключевая ставка ${formatRateFull(r.rawBp)}% (действует с ${formatDateRu(r.since)})`;
-    const cap = r.cap && r.bp !== r.rawBp ? `; применено ${formatRateShort(r.bp)}% (${r.cap.act})` : r.cap ? `; ограничение ${r.cap.act} не снижает ставку` : "";
+    const base =
+      r.source === "refinancing"
+        ? `ставка рефинансирования ${formatRateFull(r.rawBp)}%`
+        : `ключевая ставка ${formatRateFull(r.rawBp)}% (действует с ${formatDateRu(r.since)})`;
+    const cap =
+      r.cap && r.bp !== r.rawBp
+        ? `; применено ${formatRateShort(r.bp)}% (${r.cap.act})`
+        : r.cap
+          ? `; ограничение ${r.cap.act} не снижает ставку`
+          : "";
     return base + cap;
   };
   if (p.settings.rateMode === "single" && rows.some((r) => r.paidOn === null && r.moratorium === null)) {
@@ -667,9 +734,16 @@ function rateNoteLines(p: Prepared, rows: PenaltyRow[]): string[] {
     const info = penaltyRateOn(r.rateDate);
     // in the split mode a row's days after the last table row use that row too
     if (info.beyondTable || (p.settings.rateMode === "split" && r.to > KEY_RATE_LAST_ROW.date)) {
-      add("beyond", `Ставка ${formatRateFull(KEY_RATE_LAST_ROW.bp)}% действует с ${formatDateRu(KEY_RATE_LAST_ROW.date)} — последняя строка таблицы; проверьте, не изменилась ли она.`);
+      add(
+        "beyond",
+        `Ставка ${formatRateFull(KEY_RATE_LAST_ROW.bp)}% действует с ${formatDateRu(KEY_RATE_LAST_ROW.date)} — последняя строка таблицы; проверьте, не изменилась ли она.`,
+      );
     }
-    if (info.cap && info.bp !== info.rawBp) add(`cap:${info.cap.act}:${info.rawBp}`, `${info.cap.act}: вместо ${formatRateFull(info.rawBp)}% применено ${formatRateShort(info.bp)}%.`);
+    if (info.cap && info.bp !== info.rawBp)
+      add(
+        `cap:${info.cap.act}:${info.rawBp}`,
+        `${info.cap.act}: вместо ${formatRateFull(info.rawBp)}% применено ${formatRateShort(info.bp)}%.`,
+      );
   }
   return notes;
 }
@@ -684,7 +758,19 @@ export function penaltyTableSheet(result: PenaltyResult, title: string): OutCell
   for (const a of result.assumptions) out.push([a]);
   for (const n of result.rateNotes) out.push([n]);
   out.push([]);
-  out.push(["Период", "Срок оплаты", "Сумма долга", "С", "По", "Дней", "Доля ставки", "Ставка, %", "Мораторий", "Формула", "Пени"]);
+  out.push([
+    "Период",
+    "Срок оплаты",
+    "Сумма долга",
+    "С",
+    "По",
+    "Дней",
+    "Доля ставки",
+    "Ставка, %",
+    "Мораторий",
+    "Формула",
+    "Пени",
+  ]);
   for (const r of result.rows) {
     out.push([
       formatPeriodRu(r.period),
@@ -702,8 +788,33 @@ export function penaltyTableSheet(result: PenaltyResult, title: string): OutCell
   }
   out.push([]);
   for (const [period, kop] of result.byPeriod) {
-    if (kop !== 0) out.push([`Итого за ${formatPeriodRu(period)}`, null, null, null, null, null, null, null, null, null, { kind: "money", kopecks: kop }]);
+    if (kop !== 0)
+      out.push([
+        `Итого за ${formatPeriodRu(period)}`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        { kind: "money", kopecks: kop },
+      ]);
   }
-  out.push(["Итого пени (итог округлён от точной суммы)", null, null, null, null, null, null, null, null, null, { kind: "money", kopecks: result.total }]);
+  out.push([
+    "Итого пени (итог округлён от точной суммы)",
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    { kind: "money", kopecks: result.total },
+  ]);
   return out;
 }

@@ -10,7 +10,12 @@ import type { IsoDate, Period } from "../dates";
 
 /** ЖК 155 ч. 14: before 01.01.2016 the penalty uses the refinancing rate — 8.25 % from 14.09.2012 to 31.12.2015
  *  (law-ru.md a.2 п. 5; https://topask.ru/chem-stavka-refinansirovaniya-otlichaetsya-ot-klyuchevoj-stavki). */
-export const REFINANCING_RATE = { from: "2012-09-14", to: "2015-12-31", bp: 825, source: "Указание Банка России № 2873-У; law-ru.md a.2" } as const;
+export const REFINANCING_RATE = {
+  from: "2012-09-14",
+  to: "2015-12-31",
+  bp: 825,
+  source: "Указание Банка России № 2873-У; law-ru.md a.2",
+} as const;
 
 /** From 01.01.2016 the refinancing rate equals the key rate (ПП РФ № 1340 от 09.12.2015; Указание № 3894-У). */
 export const KEY_RATE_FROM: IsoDate = "2016-01-01";
@@ -29,15 +34,51 @@ export interface RateCap {
 /** ЖКУ penalty rate caps, keyed to the rate date (law-ru.md a.3 (3)). */
 export const RATE_CAPS: readonly RateCap[] = [
   // ПП РФ от 26.03.2022 № 474: key rate of 27.02.2022 (9.5 %) for relations from 28.02.2022. [V]
-  { from: "2022-02-28", to: "2022-07-31", mode: "fixed", capBp: 950, act: "ПП РФ № 474", source: "http://cons.ru/informer-news/41-yurist/18524 ; https://lenobl.ru./ru/dokumenty/prokuratura-leningradskoj-oblasti-razyasnyaet/3222" },
+  {
+    from: "2022-02-28",
+    to: "2022-07-31",
+    mode: "fixed",
+    capBp: 950,
+    act: "ПП РФ № 474",
+    source:
+      "http://cons.ru/informer-news/41-yurist/18524 ; https://lenobl.ru./ru/dokumenty/prokuratura-leningradskoj-oblasti-razyasnyaet/3222",
+  },
   // ПП РФ от 23.09.2022 № 1681: the lower of 9.5 % and the key rate on the payment day; from 01.08.2022 [P]; until 01.01.2023.
-  { from: "2022-08-01", to: "2022-12-31", mode: "lower-of", capBp: 950, act: "ПП РФ № 474 в ред. ПП № 1681", source: "https://roskvartal.ru/news/vzyskanie-dolgov/14606 ; http://xn----8sbef8axpew9i.xn--p1ai/archives/109639" },
+  {
+    from: "2022-08-01",
+    to: "2022-12-31",
+    mode: "lower-of",
+    capBp: 950,
+    act: "ПП РФ № 474 в ред. ПП № 1681",
+    source: "https://roskvartal.ru/news/vzyskanie-dolgov/14606 ; http://xn----8sbef8axpew9i.xn--p1ai/archives/109639",
+  },
   // ПП РФ от 28.12.2022 № 2479: extended to 01.01.2024. [V]
-  { from: "2023-01-01", to: "2023-12-31", mode: "lower-of", capBp: 950, act: "ПП РФ № 474 в ред. ПП № 2479", source: "https://admgor.nnov.ru (прокуратура Н. Новгорода, 2023)" },
+  {
+    from: "2023-01-01",
+    to: "2023-12-31",
+    mode: "lower-of",
+    capBp: 950,
+    act: "ПП РФ № 474 в ред. ПП № 2479",
+    source: "https://admgor.nnov.ru (прокуратура Н. Новгорода, 2023)",
+  },
   // ПП РФ от 29.12.2023 № 2382: extended to 01.01.2025. [V]
-  { from: "2024-01-01", to: "2024-12-31", mode: "lower-of", capBp: 950, act: "ПП РФ № 474 в ред. ПП № 2382", source: "https://cherinfo.ru/notification/132181 ; https://interfax.ru/russia/938627" },
+  {
+    from: "2024-01-01",
+    to: "2024-12-31",
+    mode: "lower-of",
+    capBp: 950,
+    act: "ПП РФ № 474 в ред. ПП № 2382",
+    source: "https://cherinfo.ru/notification/132181 ; https://interfax.ru/russia/938627",
+  },
   // ПП РФ от 18.03.2025 № 329: relations from 01.01.2025 until 01.01.2027; wording "lower of" [P] (law-ru.md a.3 (3)).
-  { from: "2025-01-01", to: "2026-12-31", mode: "lower-of", capBp: 950, act: "ПП РФ № 329", source: "https://elcode.ru/service/news/... ; https://banki.ru/news/lenta/?id=11012304" },
+  {
+    from: "2025-01-01",
+    to: "2026-12-31",
+    mode: "lower-of",
+    capBp: 950,
+    act: "ПП РФ № 329",
+    source: "https://elcode.ru/service/news/... ; https://banki.ru/news/lenta/?id=11012304",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -64,9 +105,24 @@ export interface Moratorium {
 
 export const MORATORIA: readonly Moratorium[] = [
   // ПП РФ от 02.04.2020 № 424: no ЖКУ penalties 06.04.2020 – 01.01.2021 (last day 31.12.2020), old and new debts. [V]
-  { id: "covid-2020", from: "2020-04-06", to: "2020-12-31", onlyDueBefore: null, label: "мораторий (ПП РФ № 424)", source: "http://social.novo-sibirsk.ru/SiteKCSON/kirKCSON/SitePages/fullnews.aspx?itemID=1181" },
+  {
+    id: "covid-2020",
+    from: "2020-04-06",
+    to: "2020-12-31",
+    onlyDueBefore: null,
+    label: "мораторий (ПП РФ № 424)",
+    source: "http://social.novo-sibirsk.ru/SiteKCSON/kirKCSON/SitePages/fullnews.aspx?itemID=1181",
+  },
   // ПП РФ от 28.03.2022 № 497 + ст. 9.1 Закона о банкротстве: 01.04.2022 – 01.10.2022 inclusive, debts due before 01.04.2022. [V]
-  { id: "bankruptcy-2022", from: "2022-04-01", to: "2022-10-01", toIfLastDayOutside: "2022-09-30", onlyDueBefore: "2022-04-01", label: "мораторий (ПП РФ № 497)", source: "http://garant.ru/article/1550075 ; https://pravo.ru/news/254664" },
+  {
+    id: "bankruptcy-2022",
+    from: "2022-04-01",
+    to: "2022-10-01",
+    toIfLastDayOutside: "2022-09-30",
+    onlyDueBefore: "2022-04-01",
+    label: "мораторий (ПП РФ № 497)",
+    source: "http://garant.ru/article/1550075 ; https://pravo.ru/news/254664",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -86,7 +142,12 @@ export const DUE_DAY_RULES: readonly DueDayRule[] = [
   // ЖК 155 ч. 1 (old text): by the 10th of the next month unless the contract sets another date. [V]
   { fromPeriod: "1900-01", day: 10, contractMayOverride: true, source: "ЖК РФ ст. 155 ч. 1 (ред. до 01.03.2026)" },
   // 177-ФЗ от 24.06.2025: by the 15th, no contractual override; first applies to March-2026 bills (due 15.04.2026). [V]
-  { fromPeriod: "2026-03", day: 15, contractMayOverride: false, source: "ЖК РФ ст. 155 ч. 1 (ред. 177-ФЗ от 24.06.2025)" },
+  {
+    fromPeriod: "2026-03",
+    day: 15,
+    contractMayOverride: false,
+    source: "ЖК РФ ст. 155 ч. 1 (ред. 177-ФЗ от 24.06.2025)",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -124,7 +185,10 @@ const NEW_FROM: IsoDate = "2024-09-09";
 export const DUTY_SCALES: readonly DutyScale[] = [
   {
     // НК 333.19 п. 1 пп. 1 (ред. до 259-ФЗ) [V]: https://vashadvokat.spb.ru/information.html ; court order 50 %: ГПК 123 ч. 2
-    court: "general", from: "1900-01-01", to: OLD_TO, article: "НК РФ ст. 333.19 п. 1 пп. 1–2 (ред. до 259-ФЗ)",
+    court: "general",
+    from: "1900-01-01",
+    to: OLD_TO,
+    article: "НК РФ ст. 333.19 п. 1 пп. 1–2 (ред. до 259-ФЗ)",
     bands: [
       { overRub: 0, baseRub: 0, perTenThousand: 400, verified: true },
       { overRub: 20_000, baseRub: 800, perTenThousand: 300, verified: true },
@@ -132,12 +196,18 @@ export const DUTY_SCALES: readonly DutyScale[] = [
       { overRub: 200_000, baseRub: 5_200, perTenThousand: 100, verified: true },
       { overRub: 1_000_000, baseRub: 13_200, perTenThousand: 50, verified: true },
     ],
-    minRub: 400, maxRub: 60_000, courtOrderSharePercent: 50, courtOrderMinRub: 200,
+    minRub: 400,
+    maxRub: 60_000,
+    courtOrderSharePercent: 50,
+    courtOrderMinRub: 200,
     source: "law-ru.md b.1; https://m.ru24.pro/pics/387368809 (минимум 200 ₽ для приказа)",
   },
   {
     // НК 333.19 п. 1 пп. 1 (ред. 259-ФЗ от 08.08.2024) [V up to 8 000 000]: https://kopejsk-gid.ru/... ; https://dim-week.ru/?id=12010
-    court: "general", from: NEW_FROM, to: "9999-12-31", article: "НК РФ ст. 333.19 п. 1 пп. 1–2 (ред. 259-ФЗ)",
+    court: "general",
+    from: NEW_FROM,
+    to: "9999-12-31",
+    article: "НК РФ ст. 333.19 п. 1 пп. 1–2 (ред. 259-ФЗ)",
     bands: [
       { overRub: 0, baseRub: 4_000, perTenThousand: 0, verified: true },
       { overRub: 100_000, baseRub: 4_000, perTenThousand: 300, verified: true },
@@ -152,12 +222,18 @@ export const DUTY_SCALES: readonly DutyScale[] = [
       { overRub: 50_000_000, baseRub: 214_000, perTenThousand: 20, verified: false },
       { overRub: 100_000_000, baseRub: 314_000, perTenThousand: 15, verified: false },
     ],
-    minRub: 4_000, maxRub: 900_000, courtOrderSharePercent: 50, courtOrderMinRub: 2_000,
+    minRub: 4_000,
+    maxRub: 900_000,
+    courtOrderSharePercent: 50,
+    courtOrderMinRub: 2_000,
     source: "law-ru.md b.1; https://dzen.ru/a/ZtfdhRYndBgTCo0X (предел 900 000 ₽)",
   },
   {
     // НК 333.21 п. 1 пп. 1 (ред. до 259-ФЗ) [V]: https://nalkod.ru/statia333-21 ; court order 50 %: https://ru24.pro/mix/384429426
-    court: "arbitration", from: "1900-01-01", to: OLD_TO, article: "НК РФ ст. 333.21 п. 1 пп. 1–2 (ред. до 259-ФЗ)",
+    court: "arbitration",
+    from: "1900-01-01",
+    to: OLD_TO,
+    article: "НК РФ ст. 333.21 п. 1 пп. 1–2 (ред. до 259-ФЗ)",
     bands: [
       { overRub: 0, baseRub: 0, perTenThousand: 400, verified: true },
       { overRub: 100_000, baseRub: 4_000, perTenThousand: 300, verified: true },
@@ -165,12 +241,18 @@ export const DUTY_SCALES: readonly DutyScale[] = [
       { overRub: 1_000_000, baseRub: 23_000, perTenThousand: 100, verified: true },
       { overRub: 2_000_000, baseRub: 33_000, perTenThousand: 50, verified: true },
     ],
-    minRub: 2_000, maxRub: 200_000, courtOrderSharePercent: 50, courtOrderMinRub: 1_000,
+    minRub: 2_000,
+    maxRub: 200_000,
+    courtOrderSharePercent: 50,
+    courtOrderMinRub: 1_000,
     source: "law-ru.md b.3",
   },
   {
     // НК 333.21 п. 1 пп. 1–2 (ред. 259-ФЗ) [V]: https://tenchat.ru/media/2517550 ; https://ru24.pro/mix/384429426
-    court: "arbitration", from: NEW_FROM, to: "9999-12-31", article: "НК РФ ст. 333.21 п. 1 пп. 1–2 (ред. 259-ФЗ)",
+    court: "arbitration",
+    from: NEW_FROM,
+    to: "9999-12-31",
+    article: "НК РФ ст. 333.21 п. 1 пп. 1–2 (ред. 259-ФЗ)",
     bands: [
       { overRub: 0, baseRub: 10_000, perTenThousand: 0, verified: true },
       { overRub: 100_000, baseRub: 10_000, perTenThousand: 500, verified: true },
@@ -178,7 +260,10 @@ export const DUTY_SCALES: readonly DutyScale[] = [
       { overRub: 10_000_000, baseRub: 325_000, perTenThousand: 100, verified: true },
       { overRub: 50_000_000, baseRub: 725_000, perTenThousand: 50, verified: true },
     ],
-    minRub: 10_000, maxRub: 10_000_000, courtOrderSharePercent: 50, courtOrderMinRub: 8_000,
+    minRub: 10_000,
+    maxRub: 10_000_000,
+    courtOrderSharePercent: 50,
+    courtOrderMinRub: 8_000,
     source: "law-ru.md b.3",
   },
 ];
@@ -196,11 +281,29 @@ export interface CourtOrderLimit {
 
 export const COURT_ORDER_LIMITS: readonly CourtOrderLimit[] = [
   // ГПК 121 (45-ФЗ от 02.03.2016, с 01.06.2016): up to 500 000 ₽. [V] https://1kto.ru/pressa/?p=23643
-  { court: "general", from: "2016-06-01", limitRub: 500_000, article: "ГПК РФ ст. 121", source: "https://1kto.ru/pressa/?p=23643" },
+  {
+    court: "general",
+    from: "2016-06-01",
+    limitRub: 500_000,
+    article: "ГПК РФ ст. 121",
+    source: "https://1kto.ru/pressa/?p=23643",
+  },
   // АПК 229.2 (2016 wording): 400 000 ₽ [P] https://18pohd.ru/jeludok/poluchen-sudebnyy-prikaz-chto-delat-dalshe.html
-  { court: "arbitration", from: "2016-06-01", limitRub: 400_000, article: "АПК РФ ст. 229.2", source: "https://18pohd.ru (ред. 2016)" },
+  {
+    court: "arbitration",
+    from: "2016-06-01",
+    limitRub: 400_000,
+    article: "АПК РФ ст. 229.2",
+    source: "https://18pohd.ru (ред. 2016)",
+  },
   // АПК 229.2 (2024 wording): 500 000 ₽ [P] https://fzrf.su/kodeks/apk/st-229.2.php — the change date (451-ФЗ, 01.10.2019) was not read [U].
-  { court: "arbitration", from: "2019-10-01", limitRub: 500_000, article: "АПК РФ ст. 229.1–229.2", source: "https://fzrf.su/kodeks/apk/st-229.2.php" },
+  {
+    court: "arbitration",
+    from: "2019-10-01",
+    limitRub: 500_000,
+    article: "АПК РФ ст. 229.1–229.2",
+    source: "https://fzrf.su/kodeks/apk/st-229.2.php",
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -219,12 +322,33 @@ export const PRESENTATION_TERM_YEARS = 3;
 
 /** 229-ФЗ ст. 46 ч. 5 (pre-2022 wording; program default for the current text, law-ru.md e): after a return under
  *  ст. 46 ч. 1 п. 3–4 a court order / writ may be re-presented not earlier than 6 months after the end decree. */
-export const REPRESENTATION_WAIT = { article: 46, part: 1, points: [3, 4] as readonly number[], months: 6, source: "229-ФЗ ст. 46 ч. 5 (ред. до 20.06.2022); law-ru.md e" };
+export const REPRESENTATION_WAIT = {
+  article: 46,
+  part: 1,
+  points: [3, 4] as readonly number[],
+  months: 6,
+  source: "229-ФЗ ст. 46 ч. 5 (ред. до 20.06.2022); law-ru.md e",
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar beyond the table (ru-calendar.csv covers 2013–2026)
 
 /** ТК 112 ч. 1 public holidays (MM-DD), used only for dates outside ru-calendar.csv; the Government's transfers of
  *  those years are unknown, so such dates are a best guess (the CSV header: «Outside that range this table says nothing»). */
-export const TK112_HOLIDAYS: readonly string[] = ["01-01", "01-02", "01-03", "01-04", "01-05", "01-06", "01-07", "01-08", "02-23", "03-08", "05-01", "05-09", "06-12", "11-04"];
+export const TK112_HOLIDAYS: readonly string[] = [
+  "01-01",
+  "01-02",
+  "01-03",
+  "01-04",
+  "01-05",
+  "01-06",
+  "01-07",
+  "01-08",
+  "02-23",
+  "03-08",
+  "05-01",
+  "05-09",
+  "06-12",
+  "11-04",
+];
 export const CALENDAR_TABLE_RANGE = { from: "2013-01-01", to: "2026-12-31" } as const;

@@ -8,7 +8,11 @@ export class LedgerInputError extends Error {
   readonly headersSeen: string[];
   readonly sheets: string[];
 
-  constructor(kind: LedgerInputErrorKind, message: string, extra: { missing?: string[]; headersSeen?: string[]; sheets?: string[] } = {}) {
+  constructor(
+    kind: LedgerInputErrorKind,
+    message: string,
+    extra: { missing?: string[]; headersSeen?: string[]; sheets?: string[] } = {},
+  ) {
     super(message);
     this.name = "LedgerInputError";
     this.kind = kind;

@@ -29,7 +29,20 @@ const MULTI_SPACE = / {2,}/g;
 const HYPHEN_BREAK = /([а-яёa-z])-[ \t]*[\r\n]+[ \t]*([а-яёa-z])/g;
 
 /** Latin letters typed by hand inside Russian words («Cальдо», «ФИO»), lower case. */
-const HOMOGLYPHS: Record<string, string> = { a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к", m: "м", t: "т", b: "в", h: "н" };
+const HOMOGLYPHS: Record<string, string> = {
+  a: "а",
+  c: "с",
+  e: "е",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+  k: "к",
+  m: "м",
+  t: "т",
+  b: "в",
+  h: "н",
+};
 const LATIN_LOOKALIKE = /[aceopxykmtbh]/g;
 const HAS_CYRILLIC = /[а-я]/;
 const HAS_LATIN = /[a-z]/;
@@ -105,7 +118,11 @@ type Rule = readonly [RegExp, LedgerConcept | null, number];
 /** Ordered rules over the normalised header; `null` = a known column that is not a concept (№ п/п, Тип собств.). */
 const RULES: readonly Rule[] = [
   [/^(№|n|no)( п ?\/ ?п)?$|^п ?\/ ?п$|^№ п ?п$/, null, 3],
-  [/^тип собств|^код дома|^кол-?во граждан|^площадь|^телефон|^примечан|неоплаченн|^срок оплаты|^участок|^район|^тип фонда|^расчетный счет/, null, 3],
+  [
+    /^тип собств|^код дома|^кол-?во граждан|^площадь|^телефон|^примечан|неоплаченн|^срок оплаты|^участок|^район|^тип фонда|^расчетный счет/,
+    null,
+    3,
+  ],
   // identifiers and people
   [/^снилс/, "snils", 3],
   [/^инн( |$)/, "inn", 3],
@@ -120,7 +137,11 @@ const RULES: readonly Rule[] = [
   [/^дата передачи в (фссп|осп)/, "fsspDate", 3],
   [/фссп|госпошлин|^гп$/, null, 2],
   // months in debt before anything with «долг»
-  [/мес\S* (долга|задолж|просроч)|месяцев (долга|задолж)|возраст дз|долг \(кол-?во мес|просрочки в месяц/, "monthsInDebt", 3],
+  [
+    /мес\S* (долга|задолж|просроч)|месяцев (долга|задолж)|возраст дз|долг \(кол-?во мес|просрочки в месяц/,
+    "monthsInDebt",
+    3,
+  ],
   // last payment before payments
   [/(последн|посл )\S*\s*(оплат|платеж)|^последн\S* (оплат|платеж)/, "lastPaymentDate", 3],
   // penalties before charges/payments/balances
@@ -146,7 +167,11 @@ const RULES: readonly Rule[] = [
   [/^(фактически |итого |всего )?начислен|^сумма начислен|^начисл/, "charged", 3],
   [/^(перерасч|корректир|разовые|доначисл)/, "recalculation", 3],
   [/^(субсиди|льгот|компенсац)/, "subsidy", 3],
-  [/^(итого |всего )?(оплачено|оплата|оплачен|поступило|поступлен|платеж|учтены платежи|сумма оплат|получено)/, "paid", 3],
+  [
+    /^(итого |всего )?(оплачено|оплата|оплачен|поступило|поступлен|платеж|учтены платежи|сумма оплат|получено)/,
+    "paid",
+    3,
+  ],
   // account
   [/поставщик/, null, 0], // «Лицевой поставщика»: handled below with a lower score
   [/^(№ |номер |код )?(лицев\S*|лиц сч\S*|л ?\/ ?сч?|лс)( |$)|^код плательщика|^счет ?\/ ?лицев/, "account", 3],
@@ -157,7 +182,11 @@ const RULES: readonly Rule[] = [
   [/^(счет ?\/ ?)?контрагент/, "name", 3],
   [/^счет$/, "account", 1],
   // person
-  [/^(ф ?и ?о|фамилия,? имя,? отчество|фамилия и ?о)( |$)|^(ответственный )?(собственник|квартиросъемщи\S*)|^наниматель|^абонент|^потребитель|^плательщик|^владелец|^должник|^наименование (абонента|плательщика|должника|потребителя)/, "name", 3],
+  [
+    /^(ф ?и ?о|фамилия,? имя,? отчество|фамилия и ?о)( |$)|^(ответственный )?(собственник|квартиросъемщи\S*)|^наниматель|^абонент|^потребитель|^плательщик|^владелец|^должник|^наименование (абонента|плательщика|должника|потребителя)/,
+    "name",
+    3,
+  ],
   [/^фамилия$/, "surname", 3],
   [/^имя$/, "firstName", 3],
   [/^отчество$/, "patronymic", 3],
@@ -218,11 +247,25 @@ export function headerMonth(t: string): Period | null {
 const BALANCE_PREFIX = /^(сальдо|вх|исх|входящ|исходящ|остаток|долг на|задолженность на)/;
 
 /** «Сальдо на 01.01.2024», «Долг на 31.03.2024 г.», «Задолженность на 01.04.2024» */
-const BALANCE_ON_DATE = /^(сальдо|долг|задолженность|остаток|вх\S* сальдо|исх\S* сальдо|входящее сальдо|исходящее сальдо)( \S+)? на (\d{1,2}\.\d{1,2}\.\d{2,4})/;
+const BALANCE_ON_DATE =
+  /^(сальдо|долг|задолженность|остаток|вх\S* сальдо|исх\S* сальдо|входящее сальдо|исходящее сальдо)( \S+)? на (\d{1,2}\.\d{1,2}\.\d{2,4})/;
 
 /** A bare month name («Январь», «февраль»): a month column whose year comes from the title. */
 const BARE_MONTH = /^(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)$/;
-const BARE_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+const BARE_MONTHS = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+];
 
 /** Classify one normalised header text on its own. */
 export function classifySingle(t: string): HeaderMatch | null {
@@ -246,8 +289,10 @@ export function classifySingle(t: string): HeaderMatch | null {
   for (const [re, concept, score] of RULES) {
     if (re.test(t)) {
       if (concept === null) return null;
-      if (concept === "lastPaymentDate" && (t.includes("сумм") || t.includes("руб"))) return { concept: "lastPaymentAmount", score };
-      if (concept === "lastPaymentDate" && !t.includes("дат") && /платеж,|руб/.test(t)) return { concept: "lastPaymentAmount", score };
+      if (concept === "lastPaymentDate" && (t.includes("сумм") || t.includes("руб")))
+        return { concept: "lastPaymentAmount", score };
+      if (concept === "lastPaymentDate" && !t.includes("дат") && /платеж,|руб/.test(t))
+        return { concept: "lastPaymentAmount", score };
       if ((concept === "openingBalance" || concept === "closingBalance") && !/^(итого|всего) /.test(t)) {
         // «Сальдо на начало (долг)», «Вх. сальдо Кт», «Сальдо на конец, дебет»: one side of the balance
         const side = SIDE_SUFFIX.exec(t);
@@ -262,9 +307,15 @@ export function classifySingle(t: string): HeaderMatch | null {
 const SIDE_SUFFIX = /[\s(](долг|дебет|дт|аванс|кредит|кт|переплата)\)?$/;
 
 /** Turn a balance/turnover concept into its debit (debt) or credit (advance) side. */
-function withSide(concept: LedgerConcept | undefined, parent: string, side: "debit" | "credit"): LedgerConcept | undefined {
-  if (concept === "openingBalance" || concept === "openingDebt" || concept === "openingAdvance") return side === "debit" ? "openingDebt" : "openingAdvance";
-  if (concept === "closingBalance" || concept === "closingDebt" || concept === "closingAdvance") return side === "debit" ? "closingDebt" : "closingAdvance";
+function withSide(
+  concept: LedgerConcept | undefined,
+  parent: string,
+  side: "debit" | "credit",
+): LedgerConcept | undefined {
+  if (concept === "openingBalance" || concept === "openingDebt" || concept === "openingAdvance")
+    return side === "debit" ? "openingDebt" : "openingAdvance";
+  if (concept === "closingBalance" || concept === "closingDebt" || concept === "closingAdvance")
+    return side === "debit" ? "closingDebt" : "closingAdvance";
   if (concept === undefined && /оборот|за период/.test(parent)) return side === "debit" ? "charged" : "paid";
   return concept;
 }
@@ -305,7 +356,8 @@ export function classifyPair(parent: string, child: string): HeaderMatch | null 
   if (neutral) return parentMatch;
   const own = classifySingle(child);
   // «Начислено» over «Основное | Пени»: an unknown child inherits the parent's meaning, weakly
-  if (!own && parentMatch?.concept && !/\d/.test(child)) return { concept: parentMatch.concept, score: 1, inherited: true };
+  if (!own && parentMatch?.concept && !/\d/.test(child))
+    return { concept: parentMatch.concept, score: 1, inherited: true };
   if (own?.month && !own.month.kind && parentMatch) {
     const kind = monthKind(parent);
     if (kind) return { score: 3, month: { period: own.month.period, kind } };

@@ -7,8 +7,25 @@
 import { columnLetter, type CellValue, type SheetGrid } from "../grid";
 import { parseAmount, roublesToKopecks, type Kopecks } from "../money";
 import { parsePeriod, parseRuDate, periodEnd, periodStart, type IsoDate, type Period } from "../dates";
-import type { CanonicalLedger, ColumnMapping, LedgerAccount, LedgerConcept, LedgerLayout, LedgerMonth, LedgerServiceLine } from "./model";
-import { AMOUNT_CONCEPTS, CONCEPT_TITLES, classifyPair, classifySingle, isSubHeaderWord, normalizeHeader, type HeaderMatch, type MonthKind } from "./headers";
+import type {
+  CanonicalLedger,
+  ColumnMapping,
+  LedgerAccount,
+  LedgerConcept,
+  LedgerLayout,
+  LedgerMonth,
+  LedgerServiceLine,
+} from "./model";
+import {
+  AMOUNT_CONCEPTS,
+  CONCEPT_TITLES,
+  classifyPair,
+  classifySingle,
+  isSubHeaderWord,
+  normalizeHeader,
+  type HeaderMatch,
+  type MonthKind,
+} from "./headers";
 import { LedgerInputError } from "./errors";
 
 /** How many rows from the top may hold the title block and the header. */
@@ -139,7 +156,8 @@ class GridReader {
     this.width = w;
     this.mergedRows = new Uint8Array(this.rows);
     for (const m of grid.merges ?? []) {
-      for (let r = Math.max(m.top - grid.top, 0); r <= m.bottom - grid.top && r < this.rows; r++) this.mergedRows[r] = 1;
+      for (let r = Math.max(m.top - grid.top, 0); r <= m.bottom - grid.top && r < this.rows; r++)
+        this.mergedRows[r] = 1;
       const r0 = m.top - grid.top;
       const c0 = m.left - grid.left;
       for (let r = Math.max(r0, 0); r <= m.bottom - grid.top && r < this.rows; r++)
@@ -276,14 +294,17 @@ function classifyTwoRows(g: GridReader, r: number): HeaderCandidate {
     const cm = g.master(r, c);
     const mergedDown = cm >= 0 && Math.floor(cm / g.width) === up;
     const child = mergedDown ? "" : g.ownText(r, c);
-    if (mergedDown || (child !== "" && parentFilled !== "" && isSubHeaderWord(normalizeHeader(child)))) twoLevelSign = true;
+    if (mergedDown || (child !== "" && parentFilled !== "" && isSubHeaderWord(normalizeHeader(child))))
+      twoLevelSign = true;
     const v = g.grid.values[up]?.[c];
     let match: HeaderMatch | null;
     if (child === "") {
       match = classifyHeaderCell(g, up, c, parentOwn);
     } else {
       const parentNorm =
-        typeof v === "number" && isDateFormat(g.format(up, c)) && parentFilled === parentOwn ? (parsePeriod(v) ?? "") : normalizeHeader(parentFilled);
+        typeof v === "number" && isDateFormat(g.format(up, c)) && parentFilled === parentOwn
+          ? (parsePeriod(v) ?? "")
+          : normalizeHeader(parentFilled);
       match = classifyPair(parentNorm, normalizeHeader(child));
     }
     matches.push(match);
@@ -304,8 +325,7 @@ function scoreHeader(g: GridReader, r: number, matches: (HeaderMatch | null)[]):
     if (m.month) {
       months.add(m.month.period + (m.month.kind ?? ""));
       if (m.month.kind) kinds.add(m.month.kind);
-    }
-    else if (m.concept && !seen.has(m.concept)) {
+    } else if (m.concept && !seen.has(m.concept)) {
       seen.add(m.concept);
       score += CONCEPT_WEIGHT[m.concept] ?? 1;
     }
@@ -382,7 +402,12 @@ const TO_OPENING: Partial<Record<LedgerConcept, LedgerConcept>> = {
  * («Сальдо на 01.01.2024 | … | Сальдо на 31.01.2024»): the earliest date is the opening balance. Bare month names
  * («Январь», «Февраль») take their year from the title period, counting on when the months wrap (Ноябрь → Январь).
  */
-function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: MonthKind, titleYearFrom: IsoDate | null): Mapping {
+function mappingFromHeader(
+  g: GridReader,
+  h: HeaderCandidate,
+  defaultMonthKind: MonthKind,
+  titleYearFrom: IsoDate | null,
+): Mapping {
   const columns: ColumnMapping = {};
   const scores: Record<string, number> = {};
   const monthColumns: Mapping["monthColumns"] = [];
@@ -418,7 +443,10 @@ function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: 
     }
   });
   // «Долг на начало» beside «Переплата на начало»: the plain balance column is the debt side
-  for (const [balance, debt, advance] of [["openingBalance", "openingDebt", "openingAdvance"], ["closingBalance", "closingDebt", "closingAdvance"]] as const) {
+  for (const [balance, debt, advance] of [
+    ["openingBalance", "openingDebt", "openingAdvance"],
+    ["closingBalance", "closingDebt", "closingAdvance"],
+  ] as const) {
     if (columns[advance] !== undefined && columns[debt] === undefined && columns[balance] !== undefined) {
       columns[debt] = columns[balance];
       delete columns[balance];
@@ -445,14 +473,20 @@ function mappingFromHeader(g: GridReader, h: HeaderCandidate, defaultMonthKind: 
   // «Итого начислено» after «Начислено» month columns sums them: counting it too would double the charges
   for (const kind of ["charged", "paid"] as const) {
     const c = columns[kind];
-    if (c !== undefined && monthColumns.some((m) => m.kind === kind) && /^(итого|всего)/.test(normalizeHeader(h.texts[c - g.grid.left] ?? ""))) delete columns[kind];
+    if (
+      c !== undefined &&
+      monthColumns.some((m) => m.kind === kind) &&
+      /^(итого|всего)/.test(normalizeHeader(h.texts[c - g.grid.left] ?? ""))
+    )
+      delete columns[kind];
   }
   // «Итого» / «Всего» at the end of month columns sums the months: not a closing balance
   if (monthColumns.length >= 2 && scores.closingBalance === 1) delete columns.closingBalance;
   // one lonely month column is an ordinary amount column («Начислено за март 2024»)
   if (monthColumns.length === 1) {
     const only = monthColumns.pop()!;
-    const concept: LedgerConcept = only.kind === "charged" ? "charged" : only.kind === "paid" ? "paid" : "closingBalance";
+    const concept: LedgerConcept =
+      only.kind === "charged" ? "charged" : only.kind === "paid" ? "paid" : "closingBalance";
     if (columns[concept] === undefined) columns[concept] = only.col;
   }
   return { columns, scores, monthColumns, parts };
@@ -477,10 +511,14 @@ function detect(g: GridReader, forcedBottom?: number): Detection {
     ? mappingFromHeader(g, header, defaultKind, titlePeriod?.from ?? titlePeriod?.to ?? null)
     : { columns: {}, scores: {}, monthColumns: [], parts: {} };
   if (header) moveNamesOutOfAccountColumn(g, header, mapping.columns);
-  const yearCol = header && mapping.columns.period !== undefined ? header.texts.findIndex((t) => YEAR_HEADER.test(normalizeHeader(t))) : -1;
+  const yearCol =
+    header && mapping.columns.period !== undefined
+      ? header.texts.findIndex((t) => YEAR_HEADER.test(normalizeHeader(t)))
+      : -1;
   // a single-account card has neither an account nor a name column
   const c = mapping.columns;
-  const titleAccount = c.account === undefined && c.name === undefined && c.surname === undefined ? readTitleAccount(titleTexts) : null;
+  const titleAccount =
+    c.account === undefined && c.name === undefined && c.surname === undefined ? readTitleAccount(titleTexts) : null;
   return { header, titlePeriod, titleTexts, titleAccount, mapping, yearCol: yearCol >= 0 ? g.sheetCol(yearCol) : -1 };
 }
 
@@ -512,8 +550,10 @@ function moveNamesOutOfAccountColumn(g: GridReader, h: HeaderCandidate, columns:
 }
 
 /** One account, singular («лицевой счет», «лицевому счёту»; not «по лицевым счетам 2024 г.»), then its number. */
-const TITLE_ACCOUNT = /(?:лицев(?:ой|ому|ого|ом)\s+сч[её]т[уае]?|(?:^|[\s(,])(?:л\/сч?|лс|елс))\s*[:.]?\s*(?:№|N)?\s*[:.]?\s*(\d[\d/-]*)(?!\d|\s*г(?:\.|од|\s|$))/i;
-const TITLE_NAME = /(?:собственник|владелец|абонент|плательщик|наниматель|должник|ф\.?\s?и\.?\s?о\.?)\s*[:–—-]\s*([^,;:]+?)\s*(?:[,;]|\s+адрес|$)/i;
+const TITLE_ACCOUNT =
+  /(?:лицев(?:ой|ому|ого|ом)\s+сч[её]т[уае]?|(?:^|[\s(,])(?:л\/сч?|лс|елс))\s*[:.]?\s*(?:№|N)?\s*[:.]?\s*(\d[\d/-]*)(?!\d|\s*г(?:\.|од|\s|$))/i;
+const TITLE_NAME =
+  /(?:собственник|владелец|абонент|плательщик|наниматель|должник|ф\.?\s?и\.?\s?о\.?)\s*[:–—-]\s*([^,;:]+?)\s*(?:[,;]|\s+адрес|$)/i;
 const TITLE_ADDRESS = /адрес(?:\s+помещения)?\s*[:–—-]\s*(.+)$/i;
 
 /** «Карточка расчётов по лицевому счёту № 0012345», «Собственник: …», «Адрес: …» (label and value in one cell or side by side). */
@@ -565,14 +605,16 @@ export function readTitlePeriod(texts: { row: number; col: number; text: string 
     if (m) {
       const first = parsePeriod(`${m[1]} ${m[3]}`);
       const last = parsePeriod(`${m[2]} ${m[3]}`);
-      if (first && last) return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
+      if (first && last)
+        return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
     }
     const months = [...t.matchAll(TITLE_MONTHS)];
     if (months.length > 0) {
       const first = parsePeriod(`${months[0][1]} ${months[0][2]}`);
       const lastM = months[months.length - 1];
       const last = parsePeriod(`${lastM[1]} ${lastM[2]}`);
-      if (first && last) return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
+      if (first && last)
+        return { from: periodStart(first), to: periodEnd(last), row, col, text, invalid: first > last };
     }
     m = TITLE_QUARTER.exec(t);
     if (m) {
@@ -610,7 +652,8 @@ const DIGITS_WITH_SPACES = /^\d+(?:[ \u00a0\u202f]\d+)+$/;
 const ONE_C_ACCOUNT = /^(60|62|76)(\.\d{1,2})*$/;
 const FLOAT_ZERO = /^\d{4,}\.0+$/;
 /** «ул. Ленина, д. 7», «мкр. 3, д. 5»: an address word first and a number somewhere (so «Г. И. Петров» is a name). */
-const ADDRESS_LABEL = /^(?:ул|улица|мкр|мкрн|микрорайон|пр-т|пр-кт|просп|проспект|пер|переулок|ш|шоссе|б-р|бульвар|пл|площадь|наб|г|пос|п|пгт|с|д|дом)\.?\s.*\d/i;
+const ADDRESS_LABEL =
+  /^(?:ул|улица|мкр|мкрн|микрорайон|пр-т|пр-кт|просп|проспект|пер|переулок|ш|шоссе|б-р|бульвар|пл|площадь|наб|г|пос|п|пгт|с|д|дом)\.?\s.*\d/i;
 const ACCOUNT_PREFIX = /^(?:л\s?\/\s?сч?|лс|л\.\s?с\.|№|n)\s*[:.]?\s*(?=\d)/i;
 /** 1С ОСВ by counterparties and contracts: the contract rows repeat their counterparty's sums. */
 const ONE_C_DETAIL = /^(?:основной договор|договоры?|без договора|документы?(?: расчетов)?)(?![а-яё])/i;
@@ -707,19 +750,26 @@ function readPeriod(g: GridReader, r: number, c: number): { period: Period | nul
 }
 
 /** «Месяц» = «Январь» or 1, «Год» = 2024 → "2024-01"; a full period in the month cell is read as it is. */
-function readMonthOfYear(g: GridReader, r: number, c: number, yearCol: number): { period: Period | null; text: string } {
+function readMonthOfYear(
+  g: GridReader,
+  r: number,
+  c: number,
+  yearCol: number,
+): { period: Period | null; text: string } {
   const v = g.value(r, c);
   const text = g.text(r, c);
   const yearText = g.text(r, yearCol);
   const year = /^\d{4}$/.test(yearText) ? yearText : "";
-  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 12) return { period: year ? `${year}-${v < 10 ? "0" : ""}${v}` : null, text };
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 12)
+    return { period: year ? `${year}-${v < 10 ? "0" : ""}${v}` : null, text };
   if (typeof v === "string" && /^\d{1,2}$/.test(v.trim())) {
     const m = +v.trim();
     return { period: year && m >= 1 && m <= 12 ? `${year}-${m < 10 ? "0" : ""}${m}` : null, text };
   }
   if (year && /^[а-яё]+\.?$/i.test(text)) {
     const p = readPeriod(g, r, c);
-    if (!p.period && p.text !== "" && REAL_MONTH_WORD.test(text.replace(/\.$/, ""))) return { period: parsePeriod(`${text.replace(/\.$/, "")} ${year}`), text };
+    if (!p.period && p.text !== "" && REAL_MONTH_WORD.test(text.replace(/\.$/, "")))
+      return { period: parsePeriod(`${text.replace(/\.$/, "")} ${year}`), text };
     return p.period ? p : { period: null, text };
   }
   return readPeriod(g, r, c);
@@ -746,7 +796,8 @@ function composeName(parts: string[]): string {
  */
 export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {}): RecognizedLedger {
   const g = new GridReader(grid);
-  if (isGridEmpty(g)) throw new LedgerInputError("empty-sheet", `Лист «${grid.sheet}» пуст: нет ни одной заполненной ячейки.`);
+  if (isGridEmpty(g))
+    throw new LedgerInputError("empty-sheet", `Лист «${grid.sheet}» пуст: нет ни одной заполненной ячейки.`);
 
   const forced = options.headerRow !== undefined ? options.headerRow - 1 - grid.top : undefined;
   const { header, titlePeriod, titleAccount, mapping: detected, yearCol } = detect(g, forced);
@@ -764,8 +815,16 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
   const splitNameAddress = columns.address === undefined && nameHeader.includes("адрес");
   // summed part columns only where the mapping still uses the detected first part
   const parts: Mapping["parts"] = {};
-  for (const [k, cols] of Object.entries(detected.parts) as [LedgerConcept, number[]][]) if (columns[k] === cols[0]) parts[k] = cols;
-  const rec = readRows(g, header.bottom + 1, columns, monthColumns, { fixed, splitNameAddress, yearCol: yearCol - grid.left, parts }, header.top);
+  for (const [k, cols] of Object.entries(detected.parts) as [LedgerConcept, number[]][])
+    if (columns[k] === cols[0]) parts[k] = cols;
+  const rec = readRows(
+    g,
+    header.bottom + 1,
+    columns,
+    monthColumns,
+    { fixed, splitNameAddress, yearCol: yearCol - grid.left, parts },
+    header.top,
+  );
 
   // layout
   let layout: LedgerLayout = "per-account";
@@ -820,7 +879,9 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
 }
 
 function isGridEmpty(g: GridReader): boolean {
-  for (let r = 0; r < g.rows; r++) for (let c = 0; c < g.width; c++) if (!isEmptyValue(g.grid.values[r]?.[c] ?? null) || (g.grid.text[r]?.[c] ?? "").trim() !== "") return false;
+  for (let r = 0; r < g.rows; r++)
+    for (let c = 0; c < g.width; c++)
+      if (!isEmptyValue(g.grid.values[r]?.[c] ?? null) || (g.grid.text[r]?.[c] ?? "").trim() !== "") return false;
   return true;
 }
 
@@ -835,15 +896,22 @@ function hasAmountColumn(columns: ColumnMapping): boolean {
 }
 
 function looksLikeLedger(columns: ColumnMapping, monthCount: number, titleAccount = false): boolean {
-  const who = titleAccount || columns.account !== undefined || columns.name !== undefined || columns.surname !== undefined;
+  const who =
+    titleAccount || columns.account !== undefined || columns.name !== undefined || columns.surname !== undefined;
   return who && (hasAmountColumn(columns) || monthCount >= 2);
 }
 
-function notLedgerError(g: GridReader, header: HeaderCandidate | null, columns: ColumnMapping, monthCount: number): LedgerInputError {
+function notLedgerError(
+  g: GridReader,
+  header: HeaderCandidate | null,
+  columns: ColumnMapping,
+  monthCount: number,
+): LedgerInputError {
   const missing: string[] = [];
   if (columns.account === undefined) missing.push(CONCEPT_TITLES.account);
   if (columns.name === undefined && columns.surname === undefined) missing.push(CONCEPT_TITLES.name);
-  if (!hasAmountColumn(columns) && monthCount < 2) missing.push("суммы (сальдо, начислено, оплачено или долг по месяцам)");
+  if (!hasAmountColumn(columns) && monthCount < 2)
+    missing.push("суммы (сальдо, начислено, оплачено или долг по месяцам)");
   let seen: string[] = header ? header.texts.filter((t) => t !== "") : [];
   if (seen.length === 0) {
     // the fullest of the top rows is what the user most likely meant as the header
@@ -889,7 +957,8 @@ interface ReadExtras {
 
 const NAME_ADDRESS_SPLIT = /\s+\/\s+|\s*[\r\n]+\s*/;
 /** «Соколова Е.В., мкр. 3, д. 5, кв. 12»: the address starts at the first comma followed by an address word or a number. */
-const NAME_COMMA_ADDRESS = /^(.+?),\s*((?:г|гор|п|пос|пгт|с|д|ул|мкр|мкрн|микрорайон|пр|пр-т|пр-кт|просп|пер|ш|кв|б-р|бул|наб|пл|р-н|обл)\.?\s.*|\d.*)$/i;
+const NAME_COMMA_ADDRESS =
+  /^(.+?),\s*((?:г|гор|п|пос|пгт|с|д|ул|мкр|мкрн|микрорайон|пр|пр-т|пр-кт|просп|пер|ш|кв|б-р|бул|наб|пл|р-н|обл)\.?\s.*|\d.*)$/i;
 const PLAIN_DIGITS = /^\d+$/;
 /** Identifier columns whose cells must never be dates (Excel turns «5/1», «2-1/20», «3-5» into dates). */
 const NEVER_DATES: readonly LedgerConcept[] = ["account", "house", "building", "flat", "caseNumber", "ipNumber"];
@@ -912,7 +981,9 @@ function readRows(
   const cFirst = col("firstName");
   const cPatr = col("patronymic");
   const cAddress = col("address");
-  const addrParts = (["settlement", "street", "house", "building", "flat"] as const).map((k) => ({ k, c: col(k) })).filter((p) => p.c >= 0);
+  const addrParts = (["settlement", "street", "house", "building", "flat"] as const)
+    .map((k) => ({ k, c: col(k) }))
+    .filter((p) => p.c >= 0);
   const cService = col("service");
   const cPeriod = col("period");
   const cSnils = col("snils");
@@ -927,12 +998,27 @@ function readRows(
   const cLastPay = col("lastPaymentDate");
   const neverDates = NEVER_DATES.map((k) => ({ k, c: col(k) })).filter((p) => p.c >= 0);
   const damagedCells: DamagedCell[] = [];
-  const amountCols = AMOUNT_CONCEPTS.map((k, i) => ({ k, i, c: col(k), parts: extras.parts?.[k]?.map((sc) => sc - L) })).filter((a) => a.c >= 0);
+  const amountCols = AMOUNT_CONCEPTS.map((k, i) => ({
+    k,
+    i,
+    c: col(k),
+    parts: extras.parts?.[k]?.map((sc) => sc - L),
+  })).filter((a) => a.c >= 0);
   // amounts of the current row by AMOUNT_CONCEPTS index (undefined = no column / unreadable)
   const amt: (Kopecks | undefined)[] = new Array(AMOUNT_CONCEPTS.length).fill(undefined);
   const A = (k: LedgerConcept) => AMOUNT_CONCEPTS.indexOf(k);
-  const iOB = A("openingBalance"), iOD = A("openingDebt"), iOA = A("openingAdvance"), iCB = A("closingBalance"), iCD = A("closingDebt"), iCA = A("closingAdvance");
-  const iCh = A("charged"), iRe = A("recalculation"), iSu = A("subsidy"), iPa = A("paid"), iPe = A("penalties"), iLp = A("lastPaymentAmount");
+  const iOB = A("openingBalance"),
+    iOD = A("openingDebt"),
+    iOA = A("openingAdvance"),
+    iCB = A("closingBalance"),
+    iCD = A("closingDebt"),
+    iCA = A("closingAdvance");
+  const iCh = A("charged"),
+    iRe = A("recalculation"),
+    iSu = A("subsidy"),
+    iPa = A("paid"),
+    iPe = A("penalties"),
+    iLp = A("lastPaymentAmount");
   const monthCols = monthColumns.map((m) => m.col - L);
   let firstAmountCol = g.width;
   for (const a of amountCols) firstAmountCol = Math.min(firstAmountCol, a.c);
@@ -998,7 +1084,8 @@ function readRows(
     if (cAccount >= 0 && accountText !== "" && !PLAIN_DIGITS.test(accountText)) {
       // a long account stored as a number shows as «1,002E+11» or «1 020 034»: the value has every digit
       const v = g.value(r, cAccount);
-      if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && !isDateFormat(g.format(r, cAccount))) accountText = String(v);
+      if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && !isDateFormat(g.format(r, cAccount)))
+        accountText = String(v);
     }
     // (a repeated header row on a page break has no digits in the account column: a label row, skipped below)
     const acc = readAccountCell(accountText);
@@ -1016,7 +1103,10 @@ function readRows(
       continue;
     }
     const service = cService >= 0 ? g.text(r, cService) : "";
-    let name = cName >= 0 ? g.text(r, cName) : composeName([cSurname, cFirst, cPatr].filter((c) => c >= 0).map((c) => g.text(r, c)));
+    let name =
+      cName >= 0
+        ? g.text(r, cName)
+        : composeName([cSurname, cFirst, cPatr].filter((c) => c >= 0).map((c) => g.text(r, c)));
     let address = cAddress >= 0 ? g.text(r, cAddress) : "";
     if (splitNameAddress && name !== "") {
       const parts = name.split(NAME_ADDRESS_SPLIT);
@@ -1035,7 +1125,11 @@ function readRows(
       // with a full address column («Адрес дома») only the flat is added; otherwise the parts make the address
       const used = cAddress >= 0 ? addrParts.filter((p) => p.k === "flat") : addrParts;
       const parts = used.map((p) => ({ k: p.k, t: g.text(r, p.c) })).filter((p) => p.t !== "");
-      const suffix = parts.map((p) => (p.k === "house" ? `д. ${p.t}` : p.k === "flat" ? `кв. ${p.t}` : p.k === "building" ? `корп. ${p.t}` : p.t)).join(", ");
+      const suffix = parts
+        .map((p) =>
+          p.k === "house" ? `д. ${p.t}` : p.k === "flat" ? `кв. ${p.t}` : p.k === "building" ? `корп. ${p.t}` : p.t,
+        )
+        .join(", ");
       address = [address, suffix].filter((s) => s !== "").join(", ");
     }
 
@@ -1083,7 +1177,12 @@ function readRows(
         if (k === null) {
           hasInvalid = true;
           filled = true;
-          invalidCells.push({ row: g.sheetRow(r), col: g.sheetCol(monthCols[i]), concept: "month", text: g.text(r, monthCols[i]) });
+          invalidCells.push({
+            row: g.sheetRow(r),
+            col: g.sheetCol(monthCols[i]),
+            concept: "month",
+            text: g.text(r, monthCols[i]),
+          });
           monthValues[i] = null;
         } else {
           if (k !== EMPTY) filled = true;
@@ -1189,7 +1288,8 @@ function readRows(
     for (let i = 0; i < neverDates.length; i++) {
       const d = neverDates[i];
       const v = g.value(r, d.c);
-      if (typeof v === "number" && isDateFormat(g.format(r, d.c))) damagedCells.push({ row: g.sheetRow(r), col: g.sheetCol(d.c), concept: d.k, text: g.text(r, d.c) });
+      if (typeof v === "number" && isDateFormat(g.format(r, d.c)))
+        damagedCells.push({ row: g.sheetRow(r), col: g.sheetCol(d.c), concept: d.k, text: g.text(r, d.c) });
     }
     rows.push(record);
   }
@@ -1312,7 +1412,9 @@ function buildAccounts(
       if (row.closing !== null) a.closing += row.closing;
       else if (hasDebt) {
         // debt per month: a running balance when charges are beside it, else the debt arising in each month
-        a.closing += hasCharged ? (months[months.length - 1].closing ?? 0) : months.reduce((s, m) => s + (m.closing ?? 0), 0);
+        a.closing += hasCharged
+          ? (months[months.length - 1].closing ?? 0)
+          : months.reduce((s, m) => s + (m.closing ?? 0), 0);
       } else a.closing += a.opening + a.charged - a.paid;
       a.penalties += row.penalties ?? 0;
       continue;
@@ -1404,7 +1506,12 @@ export function describeColumns(grid: SheetGrid, previewRows = 5): MappingChoice
       if (m?.concept === concept) suggested.push({ col: g.sheetCol(c), score: m.score });
     });
     suggested.sort((a, b) => b.score - a.score || a.col - b.col);
-    return { concept, title: CONCEPT_TITLES[concept], detected: mapping.columns[concept] ?? null, suggested: suggested.map((s) => s.col) };
+    return {
+      concept,
+      title: CONCEPT_TITLES[concept],
+      detected: mapping.columns[concept] ?? null,
+      suggested: suggested.map((s) => s.col),
+    };
   });
   return { sheet: grid.sheet, headerRow: g.sheetRow(header.bottom) + 1, columns, concepts };
 }

@@ -144,14 +144,33 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   if (titlePeriod) {
     const { from } = titlePeriod;
     if (titlePeriod.invalid) {
-      add("period.invalid", titlePeriod.row, titlePeriod.col, "", `период в заголовке «${titlePeriod.text}» указан неверно: дата не существует или начало позже конца.`);
+      add(
+        "period.invalid",
+        titlePeriod.row,
+        titlePeriod.col,
+        "",
+        `период в заголовке «${titlePeriod.text}» указан неверно: дата не существует или начало позже конца.`,
+      );
     } else if (from && options.today && from > options.today) {
-      add("period.future", titlePeriod.row, titlePeriod.col, "", `период в заголовке начинается ${formatDateRu(from)} — позже сегодняшней даты.`);
+      add(
+        "period.future",
+        titlePeriod.row,
+        titlePeriod.col,
+        "",
+        `период в заголовке начинается ${formatDateRu(from)} — позже сегодняшней даты.`,
+      );
     }
   }
   if (todayPeriod) {
     for (const m of monthColumns) {
-      if (m.period > todayPeriod) add("period.future", ledger.details.headerBottom, m.col, "", `месяц «${formatPeriodRu(m.period)}» в заголовке ещё не наступил.`);
+      if (m.period > todayPeriod)
+        add(
+          "period.future",
+          ledger.details.headerBottom,
+          m.col,
+          "",
+          `месяц «${formatPeriodRu(m.period)}» в заголовке ещё не наступил.`,
+        );
     }
   }
 
@@ -169,20 +188,40 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   const accountOfRow = new Map<number, string>();
   if (damaged.length > 0) for (const r of rows) accountOfRow.set(r.row, r.account);
   for (const d of damaged) {
-    add("id.date-damaged", d.row, d.col, accountOfRow.get(d.row + 1) ?? "", `«${CONCEPT_TITLES[d.concept]}»: в ячейке дата «${d.text}» — похоже, Excel превратил номер (например «5/1» или «2-1/20») в дату. Введите его заново как текст.`);
+    add(
+      "id.date-damaged",
+      d.row,
+      d.col,
+      accountOfRow.get(d.row + 1) ?? "",
+      `«${CONCEPT_TITLES[d.concept]}»: в ячейке дата «${d.text}» — похоже, Excel превратил номер (например «5/1» или «2-1/20») в дату. Введите его заново как текст.`,
+    );
   }
 
   if (cols.account === undefined && rows.length > 0 && !ledger.details.titleAccount) {
-    add("account.missing", ledger.details.headerBottom, firstCol, "", "в реестре нет столбца лицевого счёта; счета различаются только по ФИО.");
+    add(
+      "account.missing",
+      ledger.details.headerBottom,
+      firstCol,
+      "",
+      "в реестре нет столбца лицевого счёта; счета различаются только по ФИО.",
+    );
   }
   for (const r of rows) {
     const row0 = r.row - 1;
     if (r.hasInvalid) accountsWithInvalid.add(r.account);
     if (r.account === "" && cols.account === undefined) {
       // no account column: the owner's name is the key, and it is missing
-      if (nameColumn >= 0) add("name.missing", row0, nameColumn, "", `в строке ${r.row} есть суммы, но не указан собственник (ФИО).`);
+      if (nameColumn >= 0)
+        add("name.missing", row0, nameColumn, "", `в строке ${r.row} есть суммы, но не указан собственник (ФИО).`);
     } else if (r.account === "") {
-      add("account.missing", row0, cols.account ?? firstCol, "", `в строке ${r.row} есть суммы, но не указан лицевой счёт.`, r.name);
+      add(
+        "account.missing",
+        row0,
+        cols.account ?? firstCol,
+        "",
+        `в строке ${r.row} есть суммы, но не указан лицевой счёт.`,
+        r.name,
+      );
     } else {
       let key =
         layout === "per-month-rows"
@@ -196,29 +235,72 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       if (first !== undefined) {
         const what = layout === "per-month-rows" ? ` за ${r.period ? formatPeriodRu(r.period) : "тот же период"}` : "";
         const svc = r.service ? ` (услуга «${r.service}»)` : "";
-        add("account.duplicate", row0, cols.account ?? firstCol, r.account, `лицевой счёт ${r.account}${svc}${what} повторяется: он уже есть в строке ${first}.`, r.name);
+        add(
+          "account.duplicate",
+          row0,
+          cols.account ?? firstCol,
+          r.account,
+          `лицевой счёт ${r.account}${svc}${what} повторяется: он уже есть в строке ${first}.`,
+          r.name,
+        );
       } else seen.set(key, r.row);
     }
 
     // owner and address: on every row that gives its account (rows that inherit the account from the first row
     // of their block — per-service or per-month blocks — inherit the owner and address too)
     if (r.account !== "" && !r.inheritedAccount && cols.account !== undefined) {
-      if (nameColumn >= 0 && r.name.trim() === "") add("name.missing", row0, nameColumn, r.account, `у лицевого счёта ${r.account} не указан собственник (ФИО).`, r.name);
-      if (addressColumn >= 0 && r.address.trim() === "") add("address.missing", row0, addressColumn, r.account, `у лицевого счёта ${r.account} не указан адрес помещения.`, r.name);
+      if (nameColumn >= 0 && r.name.trim() === "")
+        add(
+          "name.missing",
+          row0,
+          nameColumn,
+          r.account,
+          `у лицевого счёта ${r.account} не указан собственник (ФИО).`,
+          r.name,
+        );
+      if (addressColumn >= 0 && r.address.trim() === "")
+        add(
+          "address.missing",
+          row0,
+          addressColumn,
+          r.account,
+          `у лицевого счёта ${r.account} не указан адрес помещения.`,
+          r.name,
+        );
     }
 
     // period column
     if (cols.period !== undefined) {
       if (r.period === null || (layout === "per-month-rows" && !r.period)) {
         const t = r.periodText ?? "";
-        add("period.invalid", row0, cols.period, r.account, t === "" ? "не указан период строки." : `период «${t}» не распознан.`, r.name);
+        add(
+          "period.invalid",
+          row0,
+          cols.period,
+          r.account,
+          t === "" ? "не указан период строки." : `период «${t}» не распознан.`,
+          r.name,
+        );
       } else if (r.period && todayPeriod && r.period > todayPeriod) {
-        add("period.future", row0, cols.period, r.account, `период «${formatPeriodRu(r.period)}» ещё не наступил.`, r.name);
+        add(
+          "period.future",
+          row0,
+          cols.period,
+          r.account,
+          `период «${formatPeriodRu(r.period)}» ещё не наступил.`,
+          r.name,
+        );
       }
     }
 
     // balance of the row
-    if (!r.hasInvalid && layout !== "month-columns" && r.opening !== null && r.closing !== null && (r.charged !== null || r.paid !== null)) {
+    if (
+      !r.hasInvalid &&
+      layout !== "month-columns" &&
+      r.opening !== null &&
+      r.closing !== null &&
+      (r.charged !== null || r.paid !== null)
+    ) {
       checkRowBalance(r, row0);
     }
     if (layout === "month-columns" && !r.hasInvalid) checkMonthColumns(r, row0);
@@ -232,19 +314,41 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
     // negative charge without a recalculation column to explain it
     if (!hasRecalc) {
       if (r.charged !== null && r.charged < 0 && chargedCol >= 0) {
-        add("charge.negative", row0, chargedCol, r.account, `отрицательное начисление ${rub(r.charged)}, а столбца перерасчёта нет — проверьте, не перепутан ли знак.`, r.name);
+        add(
+          "charge.negative",
+          row0,
+          chargedCol,
+          r.account,
+          `отрицательное начисление ${rub(r.charged)}, а столбца перерасчёта нет — проверьте, не перепутан ли знак.`,
+          r.name,
+        );
       }
       if (r.monthValues) {
         for (const i of chargedMonthIdx) {
           const v = r.monthValues[i];
-          if (v !== null && v < 0) add("charge.negative", row0, monthColumns[i].col, r.account, `отрицательное начисление ${rub(v)} за ${formatPeriodRu(monthColumns[i].period)}, а столбца перерасчёта нет.`, r.name);
+          if (v !== null && v < 0)
+            add(
+              "charge.negative",
+              row0,
+              monthColumns[i].col,
+              r.account,
+              `отрицательное начисление ${rub(v)} за ${formatPeriodRu(monthColumns[i].period)}, а столбца перерасчёта нет.`,
+              r.name,
+            );
         }
       }
     }
 
     // identifiers
     if (r.snils && cols.snils !== undefined && !validateSnils(r.snils).valid) {
-      add("id.snils-invalid", row0, cols.snils, r.account, `СНИЛС «${r.snils}»: ${validateSnils(r.snils).message}.`, r.name);
+      add(
+        "id.snils-invalid",
+        row0,
+        cols.snils,
+        r.account,
+        `СНИЛС «${r.snils}»: ${validateSnils(r.snils).message}.`,
+        r.name,
+      );
     }
     if (r.inn && cols.inn !== undefined && !validateInn(r.inn).valid) {
       add("id.inn-invalid", row0, cols.inn, r.account, `ИНН «${r.inn}»: ${validateInn(r.inn).message}.`, r.name);
@@ -253,14 +357,23 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       add("date.invalid", row0, cols.birthDate, r.account, `дата рождения «${r.birthDateText}» не распознана.`, r.name);
     }
     if (r.lastPaymentDateText && cols.lastPaymentDate !== undefined && !r.lastPaymentDate) {
-      add("date.invalid", row0, cols.lastPaymentDate, r.account, `дата последней оплаты «${r.lastPaymentDateText}» не распознана.`, r.name);
+      add(
+        "date.invalid",
+        row0,
+        cols.lastPaymentDate,
+        r.account,
+        `дата последней оплаты «${r.lastPaymentDateText}» не распознана.`,
+        r.name,
+      );
     }
   }
 
   // ---- month-to-month continuity (one row per account per month)
   for (const chain of byChain.values()) {
     if (chain.length < 2) continue;
-    const sorted = chain.every((r, i) => i === 0 || (chain[i - 1].period ?? "") <= (r.period ?? "")) ? chain : [...chain].sort((a, b) => ((a.period ?? "") < (b.period ?? "") ? -1 : 1));
+    const sorted = chain.every((r, i) => i === 0 || (chain[i - 1].period ?? "") <= (r.period ?? ""))
+      ? chain
+      : [...chain].sort((a, b) => ((a.period ?? "") < (b.period ?? "") ? -1 : 1));
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1];
       const cur = sorted[i];
@@ -298,10 +411,22 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   for (const a of ledger.accounts) {
     const row0 = a.row - 1;
     if (hasChargeData && a.closing > 0 && a.charged === 0 && !accountsWithInvalid.has(a.account)) {
-      add("debt.no-charges", row0, chargedCol >= 0 ? chargedCol : (monthColumns[chargedMonthIdx[0]]?.col ?? closingCol), a.account, `долг ${rub(a.closing)} при нулевых начислениях за период — проверьте, не закрыт ли счёт и не пропущены ли начисления.`);
+      add(
+        "debt.no-charges",
+        row0,
+        chargedCol >= 0 ? chargedCol : (monthColumns[chargedMonthIdx[0]]?.col ?? closingCol),
+        a.account,
+        `долг ${rub(a.closing)} при нулевых начислениях за период — проверьте, не закрыт ли счёт и не пропущены ли начисления.`,
+      );
     }
     if (nameCol >= 0 && (shareCol === undefined || !a.share) && severalOwners(a.name)) {
-      add("owners.no-shares", row0, nameCol, a.account, `в одной ячейке несколько собственников («${a.name}»), а доли не указаны: судебный приказ нужен на каждого собственника по его доле.`);
+      add(
+        "owners.no-shares",
+        row0,
+        nameCol,
+        a.account,
+        `в одной ячейке несколько собственников («${a.name}»), а доли не указаны: судебный приказ нужен на каждого собственника по его доле.`,
+      );
     }
   }
 
@@ -319,7 +444,13 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
     // the recalculation / subsidy columns may or may not be already inside «Начислено» / «Оплачено»
     const sub = Math.abs(subsidy);
     const d = closing - base;
-    if (Math.abs(d) <= TOLERANCE || Math.abs(d - recalc) <= TOLERANCE || Math.abs(d + sub) <= TOLERANCE || Math.abs(d - recalc + sub) <= TOLERANCE) return;
+    if (
+      Math.abs(d) <= TOLERANCE ||
+      Math.abs(d - recalc) <= TOLERANCE ||
+      Math.abs(d + sub) <= TOLERANCE ||
+      Math.abs(d - recalc + sub) <= TOLERANCE
+    )
+      return;
     // formats-ru §5.4: penalties may be inside the closing balance
     const pen = r.penalties ?? 0;
     if (pen !== 0 && (Math.abs(d - pen) <= TOLERANCE || Math.abs(d - recalc + sub - pen) <= TOLERANCE)) return;
@@ -329,7 +460,8 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
     parts.push(`− оплачено ${rub(paid)}`);
     if (hasSubsidy) parts.push(`− субсидия ${rub(Math.abs(subsidy))}`);
     // the cell that shows the closing balance: the advance column when the balance is an advance
-    const cell = closing < 0 && cols.closingAdvance !== undefined ? cols.closingAdvance : closingCol >= 0 ? closingCol : firstCol;
+    const cell =
+      closing < 0 && cols.closingAdvance !== undefined ? cols.closingAdvance : closingCol >= 0 ? closingCol : firstCol;
     add(
       "balance.mismatch",
       row0,
@@ -375,7 +507,13 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
           const expected = prev + e.charged - e.paid;
           if (Math.abs(e.debt - expected) > TOLERANCE) {
             const from = prevPeriod ? `долг за ${formatPeriodRu(prevPeriod)}` : "сальдо на начало";
-            add("balance.mismatch", row0, e.debtCol, r.account, `долг за ${formatPeriodRu(p)} ${rub(e.debt)} не сходится: ${from} ${rub(prev)} + начислено ${rub(e.charged)} − оплачено ${rub(e.paid)} = ${rub(expected)}.`);
+            add(
+              "balance.mismatch",
+              row0,
+              e.debtCol,
+              r.account,
+              `долг за ${formatPeriodRu(p)} ${rub(e.debt)} не сходится: ${from} ${rub(prev)} + начислено ${rub(e.charged)} − оплачено ${rub(e.paid)} = ${rub(expected)}.`,
+            );
             return;
           }
         }
@@ -393,8 +531,17 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
         else if (m.kind === "paid") paid += mv[i] ?? 0;
       });
       const expected = r.opening + charged - paid + (r.recalculation ?? 0);
-      if (Math.abs(r.closing - expected) > TOLERANCE && Math.abs(r.closing - (expected - (r.recalculation ?? 0))) > TOLERANCE) {
-        add("balance.mismatch", row0, closingCol, r.account, `сальдо на конец ${rub(r.closing)} не сходится: сальдо на начало ${rub(r.opening)} + начислено ${rub(charged)} − оплачено ${rub(paid)} = ${rub(expected)}.`);
+      if (
+        Math.abs(r.closing - expected) > TOLERANCE &&
+        Math.abs(r.closing - (expected - (r.recalculation ?? 0))) > TOLERANCE
+      ) {
+        add(
+          "balance.mismatch",
+          row0,
+          closingCol,
+          r.account,
+          `сальдо на конец ${rub(r.closing)} не сходится: сальдо на начало ${rub(r.opening)} + начислено ${rub(charged)} − оплачено ${rub(paid)} = ${rub(expected)}.`,
+        );
       }
     }
   }
@@ -426,6 +573,11 @@ export function summarizeFindings(findings: readonly LedgerFinding[]): FindingSu
     bySeverity[f.severity]++;
     counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   }
-  const byCode = LEDGER_RULES.filter((r) => counts.has(r.code)).map((r) => ({ code: r.code, severity: r.severity, title: r.title, count: counts.get(r.code)! }));
+  const byCode = LEDGER_RULES.filter((r) => counts.has(r.code)).map((r) => ({
+    code: r.code,
+    severity: r.severity,
+    title: r.title,
+    count: counts.get(r.code)!,
+  }));
   return { bySeverity, byCode };
 }

@@ -112,7 +112,10 @@ export function headerConcept(header: string): RegisterConcept | null {
   return null;
 }
 
-function mapHeaders(texts: string[], left: number): { columns: Partial<Record<RegisterConcept, number>>; score: number } {
+function mapHeaders(
+  texts: string[],
+  left: number,
+): { columns: Partial<Record<RegisterConcept, number>>; score: number } {
   const columns: Partial<Record<RegisterConcept, number>> = {};
   let score = 0;
   texts.forEach((t, i) => {
@@ -148,17 +151,24 @@ const MAX_HEADER_SCAN = 30;
 
 /** Find the register's header and read its rows; null when the sheet does not look like a court-work register. */
 export function recognizeRegister(grid: SheetGrid): RecognizedRegister | null {
-  let best: { row: number; depth: 1 | 2; columns: Partial<Record<RegisterConcept, number>>; texts: string[]; score: number } | null =
-    null;
+  let best: {
+    row: number;
+    depth: 1 | 2;
+    columns: Partial<Record<RegisterConcept, number>>;
+    texts: string[];
+    score: number;
+  } | null = null;
   const scan = Math.min(grid.text.length, MAX_HEADER_SCAN);
   for (let r = 0; r < scan; r++) {
     const single = grid.text[r];
     const one = mapHeaders(single, grid.left);
-    if (one.score >= 3 && (!best || one.score > best.score)) best = { row: r, depth: 1, columns: one.columns, texts: single, score: one.score };
+    if (one.score >= 3 && (!best || one.score > best.score))
+      best = { row: r, depth: 1, columns: one.columns, texts: single, score: one.score };
     if (r + 1 < grid.text.length) {
       const pair = flattenTwoRows(grid, r);
       const two = mapHeaders(pair, grid.left);
-      if (two.score >= 3 && (!best || two.score > best.score)) best = { row: r, depth: 2, columns: two.columns, texts: pair, score: two.score };
+      if (two.score >= 3 && (!best || two.score > best.score))
+        best = { row: r, depth: 2, columns: two.columns, texts: pair, score: two.score };
     }
   }
   if (!best) return null;
@@ -175,7 +185,11 @@ export function recognizeRegister(grid: SheetGrid): RecognizedRegister | null {
   return { sheet: grid.sheet, headerRow: grid.top + headerIdx + 1, columns: best.columns, headers, entries };
 }
 
-function readEntry(grid: SheetGrid, r: number, columns: Partial<Record<RegisterConcept, number>>): RegisterEntry | null {
+function readEntry(
+  grid: SheetGrid,
+  r: number,
+  columns: Partial<Record<RegisterConcept, number>>,
+): RegisterEntry | null {
   const text = (c: RegisterConcept): string => {
     const col = columns[c];
     return col === undefined ? "" : (grid.text[r][col - grid.left] ?? "").trim();
@@ -209,7 +223,8 @@ function readEntry(grid: SheetGrid, r: number, columns: Partial<Record<RegisterC
 
   let periodFrom = period("periodFrom");
   let periodTo = period("periodTo");
-  if (!periodFrom && !periodTo && columns.period !== undefined) [periodFrom, periodTo] = parsePeriodRange(text("period"));
+  if (!periodFrom && !periodTo && columns.period !== undefined)
+    [periodFrom, periodTo] = parsePeriodRange(text("period"));
 
   const entry: RegisterEntry = {
     row: grid.top + r + 1,
@@ -242,7 +257,10 @@ export function parsePeriodRange(s: string): [Period | null, Period | null] {
   const t = s.replace(/^\s*(за|с)\s+/i, "").trim();
   if (t === "") return [null, null];
   for (const sep of [/\s*[–—]\s*/, /\s+-\s+/, /\s+по\s+/i, /-/]) {
-    const parts = t.split(sep).map((p) => p.trim()).filter((p) => p !== "");
+    const parts = t
+      .split(sep)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     if (parts.length !== 2) continue;
     const a = parsePeriod(parts[0]);
     const b = parsePeriod(parts[1]);
@@ -259,7 +277,8 @@ export function normalizeStatus(text: string): RegisterStatus | null {
   const exact = REGISTER_STATUSES.find((x) => normalizeHeader(x) === s);
   if (exact) return exact;
   if (/отмен/.test(s)) return /иск/.test(s) ? "иск подан" : "приказ отменён"; // «отменён, подан иск»
-  if (/оконч|заверш/.test(s)) return /оплач|исполн|47/.test(s) ? "окончено — оплачено" : "окончено — невозможно взыскание";
+  if (/оконч|заверш/.test(s))
+    return /оплач|исполн|47/.test(s) ? "окончено — оплачено" : "окончено — невозможно взыскание";
   if (/невозможн|46/.test(s)) return "окончено — невозможно взыскание";
   if (/повторн/.test(s)) return "повторно предъявлено";
   if (/возбужд|(^|[^а-я])ип([^а-я]|$)/.test(s)) return "ИП возбуждено";

@@ -16,7 +16,17 @@ import { ErrorNotice } from "./Notices";
 /** Rows read to find the header and preview values (headers sit near the top). */
 const PROBE_ROWS = 60;
 /** Concepts always offered, even when nothing was detected for them. */
-const KEY_CONCEPTS = new Set(["account", "name", "address", "period", "openingDebt", "charged", "paid", "closingDebt", "penalties"]);
+const KEY_CONCEPTS = new Set([
+  "account",
+  "name",
+  "address",
+  "period",
+  "openingDebt",
+  "charged",
+  "paid",
+  "closingDebt",
+  "penalties",
+]);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -53,7 +63,12 @@ export function MappingEditor(props: { sheet: string; current: Record<string, nu
   const concepts = useMemo(
     () =>
       (choices?.concepts ?? []).filter(
-        (c) => showAll || KEY_CONCEPTS.has(c.concept) || c.detected !== null || c.suggested.length > 0 || mapping[c.concept] !== undefined,
+        (c) =>
+          showAll ||
+          KEY_CONCEPTS.has(c.concept) ||
+          c.detected !== null ||
+          c.suggested.length > 0 ||
+          mapping[c.concept] !== undefined,
       ),
     [choices, showAll, mapping],
   );

@@ -11,7 +11,9 @@ export function ProgressPanel(props: { progress: Progress | null; onCancel: () =
   const styles = useStyles();
   const p = props.progress;
   const value = p && p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
-  const label = p ? `${p.stage ?? ru.progress.working} ${p.total > 0 ? ru.progress.step(p.done, p.total) : ""}`.trim() : ru.progress.working;
+  const label = p
+    ? `${p.stage ?? ru.progress.working} ${p.total > 0 ? ru.progress.step(p.done, p.total) : ""}`.trim()
+    : ru.progress.working;
   return (
     <div className={styles.root} role="status" aria-live="polite">
       <Field validationMessage={label} validationState="none">

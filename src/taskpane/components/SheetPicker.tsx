@@ -15,7 +15,9 @@ export function SheetPicker(props: { label: string; value: string; onChange: (sh
     port.listSheets().then(
       (list) => {
         if (!live) return;
-        const names = list.filter((s) => s.visible && !OWN.has(s.name) && !s.name.startsWith(PENALTY_SHEET_PREFIX)).map((s) => s.name);
+        const names = list
+          .filter((s) => s.visible && !OWN.has(s.name) && !s.name.startsWith(PENALTY_SHEET_PREFIX))
+          .map((s) => s.name);
         setSheets(names);
         if (!names.includes(props.value) && names.length > 0) props.onChange(names[0]);
       },

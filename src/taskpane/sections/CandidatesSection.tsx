@@ -22,7 +22,12 @@ import {
 import { ru, formatCount } from "../../i18n/ru";
 import { formatKopecksRu } from "../../domain/money";
 import { useAppEnvironment } from "../context";
-import { capabilities, type CandidatesReport, type PenaltySheetsResult, type RegisterWriteResult } from "../capabilities";
+import {
+  capabilities,
+  type CandidatesReport,
+  type PenaltySheetsResult,
+  type RegisterWriteResult,
+} from "../capabilities";
 import { useOperation } from "../useOperation";
 import { ProgressPanel } from "../components/ProgressPanel";
 import { ErrorNotice, NoWorkbook, NotBuilt } from "../components/Notices";
@@ -143,7 +148,10 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
   const onAdd = () =>
     addToRegister &&
     write.run(async (o) => {
-      const r = await addToRegister([...chosen].sort((a, b) => a - b), o);
+      const r = await addToRegister(
+        [...chosen].sort((a, b) => a - b),
+        o,
+      );
       env.onWorkbookChanged?.();
       return r;
     });
@@ -152,7 +160,10 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
   const onPenalty = () =>
     writePenaltySheets &&
     penaltyWrite.run(async (o) => {
-      const r = await writePenaltySheets([...chosen].sort((a, b) => a - b), o);
+      const r = await writePenaltySheets(
+        [...chosen].sort((a, b) => a - b),
+        o,
+      );
       env.onWorkbookChanged?.();
       return r;
     });
@@ -172,7 +183,9 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
         <Text weight="semibold">{ru.candidates.claim}</Text>
         <Text>{rub(t.claim)}</Text>
         <Text weight="semibold">{ru.candidates.target}</Text>
-        <Text>{ru.candidates.targetOf(rub(report.target.covered), rub(report.target.monthly), report.target.share)}</Text>
+        <Text>
+          {ru.candidates.targetOf(rub(report.target.covered), rub(report.target.monthly), report.target.share)}
+        </Text>
       </div>
       {report.excludedCount > 0 && <Caption1>{ru.candidates.excluded(report.excludedCount)}</Caption1>}
       {report.assumptions.map((a) => (
@@ -220,7 +233,10 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
               </TableCell>
               <TableCell className={styles.mainCell}>
                 <div className={styles.line}>
-                  <Link as="button" onClick={() => void port?.selectCell(report.sheet, c.row - 1, 0).catch(() => undefined)}>
+                  <Link
+                    as="button"
+                    onClick={() => void port?.selectCell(report.sheet, c.row - 1, 0).catch(() => undefined)}
+                  >
                     {c.account}
                   </Link>
                   <Text weight="semibold">{rub(c.claim)}</Text>
@@ -252,11 +268,15 @@ function CandidatesResult({ report }: { report: CandidatesReport }) {
         ))}
       {penaltyWrite.state.status === "done" && (
         <MessageBar intent={penaltyWrite.state.result.skipped.length > 0 ? "warning" : "success"} role="status">
-          <MessageBarBody>{ru.candidates.penaltySheetsDone(penaltyWrite.state.result.written, penaltyWrite.state.result.skipped)}</MessageBarBody>
+          <MessageBarBody>
+            {ru.candidates.penaltySheetsDone(penaltyWrite.state.result.written, penaltyWrite.state.result.skipped)}
+          </MessageBarBody>
         </MessageBar>
       )}
       {penaltyWrite.state.status === "cancelled" && <Text role="status">{ru.progress.cancelled}</Text>}
-      {penaltyWrite.state.status === "failed" && <ErrorNotice title={ru.candidates.penaltySheetsFailed} message={penaltyWrite.state.message} />}
+      {penaltyWrite.state.status === "failed" && (
+        <ErrorNotice title={ru.candidates.penaltySheetsFailed} message={penaltyWrite.state.message} />
+      )}
       {write.state.status === "done" && (
         <MessageBar intent="success" role="status">
           <MessageBarBody>{ru.candidates.added(write.state.result.added, write.state.result.filled)}</MessageBarBody>

@@ -137,9 +137,7 @@ function CheckResult({ report, onRerun }: { report: CheckReport; onRerun: () => 
               ) : null,
             )}
           </div>
-          <Text>
-            {[...byCode.entries()].map(([code, n]) => `${code} — ${formatCount(n)}`).join("; ")}
-          </Text>
+          <Text>{[...byCode.entries()].map(([code, n]) => `${code} — ${formatCount(n)}`).join("; ")}</Text>
           <Subtitle2 as="h3">{`${ru.check.findings}: ${ru.check.findingsCount(report.findings.length)}`}</Subtitle2>
           <Caption1>{ru.check.findingsHint}</Caption1>
           <Table size="extra-small" className={styles.table} aria-label={ru.check.findings}>

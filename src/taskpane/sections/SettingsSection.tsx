@@ -191,12 +191,19 @@ export function SettingsSection() {
           <Subtitle2 as="h3">{ru.settings.candidatesTitle}</Subtitle2>
         </legend>
         <Field label={ru.settings.ruleMode}>
-          <Select value={options.mode} onChange={(_, d) => setOption("mode", d.value === "service" ? "service" : "account")}>
+          <Select
+            value={options.mode}
+            onChange={(_, d) => setOption("mode", d.value === "service" ? "service" : "account")}
+          >
             <option value="account">{ru.settings.ruleModes.account}</option>
             <option value="service">{ru.settings.ruleModes.service}</option>
           </Select>
         </Field>
-        <Checkbox label={ru.settings.overdueOnly} checked={options.overdueOnly} onChange={(_, d) => setOption("overdueOnly", d.checked === true)} />
+        <Checkbox
+          label={ru.settings.overdueOnly}
+          checked={options.overdueOnly}
+          onChange={(_, d) => setOption("overdueOnly", d.checked === true)}
+        />
         <Checkbox
           label={ru.settings.includeTimeBarred}
           checked={options.includeTimeBarred}

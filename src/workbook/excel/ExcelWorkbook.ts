@@ -126,17 +126,31 @@ export function mapExcelError(err: unknown): unknown {
   const code = e?.code ?? "";
   const message = e?.message ?? String(err);
   if (/PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code))
-    return new WorkbookError("too-large", "Слишком большой объём данных для одного запроса к Excel. Уменьшите диапазон или повторите.", { cause: err });
+    return new WorkbookError(
+      "too-large",
+      "Слишком большой объём данных для одного запроса к Excel. Уменьшите диапазон или повторите.",
+      { cause: err },
+    );
   if (code === "InvalidOperationInCellEditMode")
-    return new WorkbookError("edit-mode", "Excel в режиме редактирования ячейки: нажмите Enter или Esc и повторите.", { cause: err });
+    return new WorkbookError("edit-mode", "Excel в режиме редактирования ячейки: нажмите Enter или Esc и повторите.", {
+      cause: err,
+    });
   if (/protect/i.test(message)) {
     const e = protectedSheetError();
     return new WorkbookError(e.code, e.message, { cause: err });
   }
   if (/read-?only/i.test(message) || code === "AccessDenied")
-    return new WorkbookError("read-only", "Книга открыта только для чтения: сохраните копию или включите редактирование и повторите.", { cause: err });
+    return new WorkbookError(
+      "read-only",
+      "Книга открыта только для чтения: сохраните копию или включите редактирование и повторите.",
+      { cause: err },
+    );
   if (code === "ActivityLimitReached" || code === "RequestAborted")
-    return new WorkbookError("busy", "Excel не справился с объёмом операции. Повторите; если ошибка повторится, уменьшите диапазон.", { cause: err });
+    return new WorkbookError(
+      "busy",
+      "Excel не справился с объёмом операции. Повторите; если ошибка повторится, уменьшите диапазон.",
+      { cause: err },
+    );
   return new WorkbookError("unknown", `Ошибка Excel: ${message}`, { cause: err });
 }
 
@@ -221,14 +235,21 @@ export class ExcelWorkbook implements WorkbookPort {
   // ---------- metadata ----------
 
   /** Queue a read of the metadata sheet; call the returned function after sync. */
-  private queueMetaRead(ctx: Excel.RequestContext): () => { meta: AddinMeta; rows: number; cols: number; exists: boolean } {
+  private queueMetaRead(
+    ctx: Excel.RequestContext,
+  ): () => { meta: AddinMeta; rows: number; cols: number; exists: boolean } {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(META_SHEET);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("values,rowCount,columnCount");
     return () => {
       if (ws.isNullObject) return { meta: emptyMeta(), rows: 0, cols: 0, exists: false };
       if (used.isNullObject) return { meta: emptyMeta(), rows: 0, cols: 0, exists: true };
-      return { meta: decodeMeta(used.values.map((r) => r.map((v) => (v === "" ? null : v)))), rows: used.rowCount, cols: used.columnCount, exists: true };
+      return {
+        meta: decodeMeta(used.values.map((r) => r.map((v) => (v === "" ? null : v)))),
+        rows: used.rowCount,
+        cols: used.columnCount,
+        exists: true,
+      };
     };
   }
 
@@ -319,7 +340,10 @@ export class ExcelWorkbook implements WorkbookPort {
       let columnFormats: string[] | null = null;
       while (done < rows) {
         throwIfAborted(options.signal);
-        const n = Math.max(1, Math.min(rows - done, Math.floor(this.readTarget / bytesPerRow), Math.floor(MAX_CELLS_PER_READ / cols)));
+        const n = Math.max(
+          1,
+          Math.min(rows - done, Math.floor(this.readTarget / bytesPerRow), Math.floor(MAX_CELLS_PER_READ / cols)),
+        );
         const block = ws.getRangeByIndexes(top + done, left, n, cols);
         const withFormats = columnFormats === null;
         block.load(withFormats ? "values,text,numberFormat" : "values,text");
@@ -346,7 +370,8 @@ export class ExcelWorkbook implements WorkbookPort {
             const v = vr[c] === "" ? null : (vr[c] as CellValue);
             out[c] = v;
             // a number in a too narrow column shows "#####": give the text it would show in a wide one
-            if (typeof v === "number" && tr[c].startsWith("#") && /^#+$/.test(tr[c])) tr[c] = displayText(v, formats[i][c]);
+            if (typeof v === "number" && tr[c].startsWith("#") && /^#+$/.test(tr[c]))
+              tr[c] = displayText(v, formats[i][c]);
           }
           grid.values.push(out);
           grid.text.push(tr);
@@ -381,7 +406,10 @@ export class ExcelWorkbook implements WorkbookPort {
     let start = 0;
     const flush = () => {
       if (values.length === 0) return;
-      blocks.push({ start, block: { values, formats: anyException ? formats : null, bytes: valueBytes + (anyException ? formatBytes : 0) } });
+      blocks.push({
+        start,
+        block: { values, formats: anyException ? formats : null, bytes: valueBytes + (anyException ? formatBytes : 0) },
+      });
       start += values.length;
       values = [];
       formats = [];
@@ -578,7 +606,10 @@ export class ExcelWorkbook implements WorkbookPort {
         {
           name: spec.sheet,
           rows: [plan.header, ...plan.appended],
-          columns: plan.header.map((h) => ({ format: spec.formats?.[h] ?? "general", width: Math.min(40, Math.max(10, h.length + 2)) })),
+          columns: plan.header.map((h) => ({
+            format: spec.formats?.[h] ?? "general",
+            width: Math.min(40, Math.max(10, h.length + 2)),
+          })),
           // no header fill: the table style draws the header (a fill of ours would hide its white text)
           freezeRows: 1,
         },
@@ -642,10 +673,21 @@ export class ExcelWorkbook implements WorkbookPort {
         }
       }
 
-      const extra = table && plan.header.length > table.columns ? viaTable.map((r) => r.slice(table.columns, plan.header.length)) : [];
+      const extra =
+        table && plan.header.length > table.columns
+          ? viaTable.map((r) => r.slice(table.columns, plan.header.length))
+          : [];
       const extraHasValues = extra.some((r) => r.some((c) => c !== null && c !== undefined));
       // nothing but table rows: they are all written already
-      if (table && viaTable.length > 0 && plan.newHeaderCells.length === 0 && runs.length === 0 && viaRange.length === 0 && !extraHasValues) return;
+      if (
+        table &&
+        viaTable.length > 0 &&
+        plan.newHeaderCells.length === 0 &&
+        runs.length === 0 &&
+        viaRange.length === 0 &&
+        !extraHasValues
+      )
+        return;
 
       if (this.supports("1.6")) ctx.application.suspendApiCalculationUntilNextSync();
       for (const h of plan.newHeaderCells) {
@@ -656,7 +698,9 @@ export class ExcelWorkbook implements WorkbookPort {
         cell.untrack();
       }
       for (const run of runs) {
-        const cells = Array.from({ length: run.r2 - run.r1 + 1 }, (_, i) => [byCell.get(`${run.r1 + i}:${run.c}`) ?? null]);
+        const cells = Array.from({ length: run.r2 - run.r1 + 1 }, (_, i) => [
+          byCell.get(`${run.r1 + i}:${run.c}`) ?? null,
+        ]);
         const [{ block }] = this.prepareBlocks(cells, 1, [columnFormats[run.c]]);
         if (pendingBytes + block.bytes > this.payloadTarget) await flush();
         this.queueBlock(ws, run.r1 + 1, run.c, block);
@@ -773,14 +817,22 @@ export class ExcelWorkbook implements WorkbookPort {
           });
           p.range.untrack();
         }
-        options.onProgress?.({ done: Math.min(merged.length, i + chunk), total: merged.length * 2, stage: `Пометки на листе «${sheet}»` });
+        options.onProgress?.({
+          done: Math.min(merged.length, i + chunk),
+          total: merged.length * 2,
+          stage: `Пометки на листе «${sheet}»`,
+        });
         throwIfAborted(options.signal);
       }
 
       // paint: one RangeAreas per colour (address lists kept short), notes per cell
       const bySeverity = new Map<string, { r: number; c: number }[]>();
-      for (const m of merged) (bySeverity.get(MARK_FILL[m.severity]) ?? bySeverity.set(MARK_FILL[m.severity], []).get(MARK_FILL[m.severity])!).push({ r: m.row, c: m.col });
-      for (const [color, cells] of bySeverity) for (const list of addressLists(cellRuns(cells))) this.areas(ws, list).format.fill.color = color;
+      for (const m of merged)
+        (
+          bySeverity.get(MARK_FILL[m.severity]) ?? bySeverity.set(MARK_FILL[m.severity], []).get(MARK_FILL[m.severity])!
+        ).push({ r: m.row, c: m.col });
+      for (const [color, cells] of bySeverity)
+        for (const list of addressLists(cellRuns(cells))) this.areas(ws, list).format.fill.color = color;
       let pending = 0;
       for (let i = 0; i < merged.length; i++) {
         const m = merged[i];
@@ -811,7 +863,12 @@ export class ExcelWorkbook implements WorkbookPort {
    * Put back the fills and notes recorded when we marked the cells — only where the cell still shows our mark
    * (a fill or note the user changed since is theirs now). Two syncs: look, then restore.
    */
-  private async restoreMarks(ctx: Excel.RequestContext, ws: Excel.Worksheet, records: MarkRecord[], notes: boolean): Promise<void> {
+  private async restoreMarks(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    records: MarkRecord[],
+    notes: boolean,
+  ): Promise<void> {
     if (records.length === 0) return;
     const probes = records.map((rec) => {
       const addr = cellAddress(rec.r, rec.c);
@@ -902,7 +959,14 @@ function padToA1(grid: SheetGrid): SheetGrid {
     ...Array.from({ length: grid.top }, () => Array<T>(grid.left + (rows[0]?.length ?? 0)).fill(fill)),
     ...rows.map((r) => [...Array<T>(grid.left).fill(fill), ...r]),
   ];
-  return { ...grid, top: 0, left: 0, values: pad(grid.values, null), text: pad(grid.text, ""), numberFormat: pad(grid.numberFormat, "General") };
+  return {
+    ...grid,
+    top: 0,
+    left: 0,
+    values: pad(grid.values, null),
+    text: pad(grid.text, ""),
+    numberFormat: pad(grid.numberFormat, "General"),
+  };
 }
 
 /** Per column, the format of its last non-empty cell in the first block (the data rows' format, not the title's). */
@@ -920,7 +984,8 @@ function dataColumnFormats(values: unknown[][], formats: string[][], cols: numbe
 }
 
 /** «14.02.1981», «14.02.81», «05.янв», «янв.24», «2024-01-31»: what Excel shows for a date-formatted number. */
-const DATE_TEXT = /^(\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?|\d{1,2}[./ -]?[а-яё]{3,}\.?([./ -]?\d{2,4})?|[а-яё]{3,}\.?[./ -]?\d{2,4}|\d{4}-\d{2}-\d{2})( \d{1,2}:\d{2}(:\d{2})?)?$/i;
+const DATE_TEXT =
+  /^(\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?|\d{1,2}[./ -]?[а-яё]{3,}\.?([./ -]?\d{2,4})?|[а-яё]{3,}\.?[./ -]?\d{2,4}|\d{4}-\d{2}-\d{2})( \d{1,2}:\d{2}(:\d{2})?)?$/i;
 
 /**
  * Number formats for cells read without them: a number shown as a date gets its column's date format (or

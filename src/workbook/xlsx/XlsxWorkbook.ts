@@ -102,7 +102,11 @@ export function excelJsNumberFormat(cell: ExcelJS.Cell | undefined): string {
 /** Displayed text: strings as stored, numbers and dates through the number format. */
 export function excelJsCellText(cell: ExcelJS.Cell | undefined, value: CellValue, numberFormat: string): string {
   if (value === null) return "";
-  if (typeof value === "number" && cell && (cell.type === ExcelJS.ValueType.Date || (cell.type === ExcelJS.ValueType.Formula && cell.result instanceof Date))) {
+  if (
+    typeof value === "number" &&
+    cell &&
+    (cell.type === ExcelJS.ValueType.Date || (cell.type === ExcelJS.ValueType.Formula && cell.result instanceof Date))
+  ) {
     // a Date ExcelJS gave us without a date format still shows as a date
     return displayText(value, /^general$/i.test(numberFormat) ? "dd.mm.yyyy" : numberFormat);
   }
@@ -139,7 +143,12 @@ export function parseRangeAddress(address: string): UsedBounds {
     left = columnIndex(m[1]);
   const bottom = m[4] ? +m[4] - 1 : top,
     right = m[3] ? columnIndex(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 export function rangeAddress(b: UsedBounds): string {
@@ -148,14 +157,26 @@ export function rangeAddress(b: UsedBounds): string {
 
 /** Merged areas of a sheet, 0-based inclusive. */
 export function excelJsMerges(ws: ExcelJS.Worksheet): MergedArea[] {
-  const merges = (ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
+  const merges = (
+    ws as unknown as {
+      _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+    }
+  )._merges;
   return Object.values(merges ?? {})
     .filter(Boolean)
-    .map((m) => ({ top: m.model.top - 1, left: m.model.left - 1, bottom: m.model.bottom - 1, right: m.model.right - 1 }));
+    .map((m) => ({
+      top: m.model.top - 1,
+      left: m.model.left - 1,
+      bottom: m.model.bottom - 1,
+      right: m.model.right - 1,
+    }));
 }
 
 /** Read a block of an ExcelJS sheet row by row (no per-cell objects beyond ExcelJS's own). */
-export function readExcelJsBlock(ws: ExcelJS.Worksheet, b: UsedBounds): Pick<SheetGrid, "values" | "text" | "numberFormat"> {
+export function readExcelJsBlock(
+  ws: ExcelJS.Worksheet,
+  b: UsedBounds,
+): Pick<SheetGrid, "values" | "text" | "numberFormat"> {
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const numberFormat: string[][] = [];
@@ -295,7 +316,9 @@ export class XlsxWorkbook implements WorkbookPort {
         throwIfAborted(options.signal);
       }
     }
-    grid.merges = excelJsMerges(ws).filter((m) => m.bottom >= b.top && m.top <= b.bottom && m.right >= b.left && m.left <= b.right);
+    grid.merges = excelJsMerges(ws).filter(
+      (m) => m.bottom >= b.top && m.top <= b.bottom && m.right >= b.left && m.left <= b.right,
+    );
     return grid;
   }
 
@@ -383,7 +406,10 @@ export class XlsxWorkbook implements WorkbookPort {
         {
           name: spec.sheet,
           rows: [plan.header, ...plan.appended],
-          columns: plan.header.map((h) => ({ format: spec.formats?.[h] ?? "general", width: Math.min(40, Math.max(10, h.length + 2)) })),
+          columns: plan.header.map((h) => ({
+            format: spec.formats?.[h] ?? "general",
+            width: Math.min(40, Math.max(10, h.length + 2)),
+          })),
           headerRows: [0],
           freezeRows: 1,
         },
@@ -392,11 +418,18 @@ export class XlsxWorkbook implements WorkbookPort {
       const created = this.findSheet(spec.sheet)!;
       // a filtered range, not an Excel table: ExcelJS table writing is known to corrupt files on re-save, and the
       // file route must always give back a workbook Excel opens (the Office.js adapter makes a real table)
-      created.autoFilter = rangeAddress({ top: 0, left: 0, bottom: plan.appended.length, right: plan.header.length - 1 });
+      created.autoFilter = rangeAddress({
+        top: 0,
+        left: 0,
+        bottom: plan.appended.length,
+        right: plan.header.length - 1,
+      });
       return;
     }
     const b = usedBounds(ws);
-    const existing = b ? readExcelJsBlock(ws, { top: 0, left: 0, bottom: b.bottom, right: Math.max(b.right, 0) }).values : [];
+    const existing = b
+      ? readExcelJsBlock(ws, { top: 0, left: 0, bottom: b.bottom, right: Math.max(b.right, 0) }).values
+      : [];
     const plan = planUpsert(spec, existing, rows);
     const fmtOf = (col: number) => {
       const f = spec.formats?.[plan.header[col]];
@@ -423,7 +456,8 @@ export class XlsxWorkbook implements WorkbookPort {
     throwIfAborted(options.signal);
     const ws = this.sheet(sheet);
     // Excel would refuse to format a protected sheet; respect the user's protection here too
-    if ((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) throw protectedSheetError();
+    if ((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet)
+      throw protectedSheetError();
     const meta = this.readMeta();
     this.restoreMarks(ws, meta.marks[sheet] ?? []);
     const records: MarkRecord[] = [];
@@ -454,11 +488,17 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!rec.mark || fillToColor(cell.style?.fill) === rec.mark) {
         const style = { ...cell.style };
         if (rec.fill === null || rec.fill === undefined) delete style.fill;
-        else if (typeof rec.fill === "string") style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${rec.fill.slice(1)}` } };
+        else if (typeof rec.fill === "string")
+          style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${rec.fill.slice(1)}` } };
         else style.fill = rec.fill as ExcelJS.Fill;
         cell.style = style;
       }
-      const current = typeof cell.note === "string" ? cell.note : cell.note ? (cell.note.texts ?? []).map((t) => t.text).join("") : null;
+      const current =
+        typeof cell.note === "string"
+          ? cell.note
+          : cell.note
+            ? (cell.note.texts ?? []).map((t) => t.text).join("")
+            : null;
       if (rec.text === undefined || current === rec.text) {
         if (rec.note) cell.note = rec.note as string | ExcelJS.Comment;
         else (cell as unknown as { _comment?: unknown })._comment = undefined;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, excelSerialToIso, fromDayNumber, isoToExcelSerial, parsePeriod, parseRuDate, toDayNumber, weekday } from "../../../src/domain/dates";
+import {
+  addMonths,
+  excelSerialToIso,
+  fromDayNumber,
+  isoToExcelSerial,
+  parsePeriod,
+  parseRuDate,
+  toDayNumber,
+  weekday,
+} from "../../../src/domain/dates";
 
 describe("calendar dates without time zones", () => {
   it("day numbers round-trip and agree with the UTC calendar for every day from 1900 to 2200", () => {

@@ -13,7 +13,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8", cwd: process.cwd() });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,7 +48,9 @@ describe("zhku-collect candidates", () => {
           stateDuty: "2000.00",
           timeBarred: "0.00",
           claim: "4022.17",
-          warnings: ["не хватает данных для заявления (ГПК 124): дата рождения, место рождения, идентификатор (СНИЛС, ИНН или паспорт)"],
+          warnings: [
+            "не хватает данных для заявления (ГПК 124): дата рождения, место рождения, идентификатор (СНИЛС, ИНН или паспорт)",
+          ],
         },
         {
           account: "0002",
@@ -60,7 +65,9 @@ describe("zhku-collect candidates", () => {
           stateDuty: "2000.00",
           timeBarred: "0.00",
           claim: "3012.98",
-          warnings: ["не хватает данных для заявления (ГПК 124): дата рождения, место рождения, идентификатор (СНИЛС, ИНН или паспорт)"],
+          warnings: [
+            "не хватает данных для заявления (ГПК 124): дата рождения, место рождения, идентификатор (СНИЛС, ИНН или паспорт)",
+          ],
         },
       ],
       totals: { count: 2, principal: "7000.00", penalty: "35.15", stateDuty: "4000.00", claim: "7035.15" },

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { OWN_SHEETS } from "../../../src/workbook/port";
 import { findCandidates } from "../../../src/app/findCandidates";
-import { addToRegister, registerTableSpec, writePenaltySheet, writePenaltySheetsFor } from "../../../src/app/courtRegister";
+import {
+  addToRegister,
+  registerTableSpec,
+  writePenaltySheet,
+  writePenaltySheetsFor,
+} from "../../../src/app/courtRegister";
 import { ledgerWorkbook, type Layout } from "./workbooks";
 import { saveCandidateOptions, DEFAULT_CANDIDATE_OPTIONS } from "../../../src/app/candidateOptions";
 import { defaultLaw, selectCandidates } from "../../../src/domain/courtOrder";
@@ -47,9 +52,13 @@ describe("findCandidates on the three ledger layouts", () => {
       const wb = await open(layout);
       const r = await findCandidates(wb, { asOf: "2025-04-30" });
       expect(r.layout).toBe(layout);
-      expect(r.selection.candidates.map((c) => [c.account, c.principal, c.penalty, c.stateDuty, c.claim])).toEqual(EXPECTED[layout]);
+      expect(r.selection.candidates.map((c) => [c.account, c.principal, c.penalty, c.stateDuty, c.claim])).toEqual(
+        EXPECTED[layout],
+      );
       expect(r.selection.candidates.map((c) => c.averageMonthly)).toEqual([100_000, 100_000]);
-      const noPenalty = r.selection.candidates[0].warnings.includes("пени не рассчитаны: в реестре нет помесячных начислений и оплат");
+      const noPenalty = r.selection.candidates[0].warnings.includes(
+        "пени не рассчитаны: в реестре нет помесячных начислений и оплат",
+      );
       expect(noPenalty).toBe(layout === "per-account");
     });
   }
@@ -110,7 +119,10 @@ describe("findCandidates on the three ledger layouts", () => {
   it("takes the rule from the workbook's settings (Настройки), overridable by the caller", async () => {
     const wb = await open("per-month-rows");
     // multiple 4: 0001 (4 000,00 ≥ 4 × 1 000,00) stays, 0002 (3 000,00) drops out
-    await wb.writeSettings({ thresholds: { multiple: 4, windowMonths: 12, monthlyTarget: 100_000_00, courtOrderLimit: 500_000_00 }, candidates: { minClaim: 0 } });
+    await wb.writeSettings({
+      thresholds: { multiple: 4, windowMonths: 12, monthlyTarget: 100_000_00, courtOrderLimit: 500_000_00 },
+      candidates: { minClaim: 0 },
+    });
     const r = await findCandidates(wb, { asOf: "2025-04-30", write: false });
     expect(r.selection.rule.multiple).toBe(4);
     expect(r.selection.candidates.map((c) => c.account)).toEqual(["0001"]);
@@ -135,7 +147,9 @@ describe("findCandidates on the three ledger layouts", () => {
     expect(stages[stages.length - 1]).toBe("Готово");
     const ac = new AbortController();
     ac.abort();
-    await expect(findCandidates(wb, { asOf: "2025-04-30", signal: ac.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(findCandidates(wb, { asOf: "2025-04-30", signal: ac.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 });
 
@@ -147,7 +161,17 @@ describe("the court-work register in a workbook", () => {
     expect(added).toEqual({ added: 2, filled: 0, unchanged: 0 });
     const spec = registerTableSpec();
     let rows = (await wb.readTable(spec))!;
-    expect(rows.map((r) => [r["Л/С"], r["Период с"], r["Период по"], r["Основной долг"], r["Пени"], r["Сумма требования"], r["Статус"]])).toEqual([
+    expect(
+      rows.map((r) => [
+        r["Л/С"],
+        r["Период с"],
+        r["Период по"],
+        r["Основной долг"],
+        r["Пени"],
+        r["Сумма требования"],
+        r["Статус"],
+      ]),
+    ).toEqual([
       ["0001", "01.2025", "04.2025", 4000, 22.17, 4022.17, "подготовлено"],
       ["0002", "02.2025", "04.2025", 3000, 12.98, 3012.98, "подготовлено"],
     ]);
@@ -197,7 +221,14 @@ describe("the court-work register in a workbook", () => {
     // March alone: 1 000 × 0,095 × (60/300 + 984/130) = 738,0769… → 738,08 — the penalty of the claim
     const wb = await open("per-month-rows");
     const c = 100_000;
-    const account = monthlyAccount({ account: "0009", months: months("2022-01", [[c, 0], [c, 0], [c, 0]]) });
+    const account = monthlyAccount({
+      account: "0009",
+      months: months("2022-01", [
+        [c, 0],
+        [c, 0],
+        [c, 0],
+      ]),
+    });
     const sel = selectCandidates(monthlyLedger([account]), { asOf: "2025-03-20", law: defaultLaw });
     const cand = sel.candidates[0];
     expect(cand.penalty).toBe(73_808);
@@ -214,11 +245,18 @@ describe("the court-work register in a workbook", () => {
   it("«Расчёт пени» for chosen candidates re-reads their ledger and writes one sheet each with the claim's penalty", async () => {
     const wb = await open("per-month-rows");
     const r = await findCandidates(wb, { asOf: "2025-04-30" });
-    const out = await writePenaltySheetsFor(wb, { sheet: r.sheet, asOf: "2025-04-30", candidates: r.selection.candidates });
+    const out = await writePenaltySheetsFor(wb, {
+      sheet: r.sheet,
+      asOf: "2025-04-30",
+      candidates: r.selection.candidates,
+    });
     expect(out.written).toEqual(["Расчёт пени 0001", "Расчёт пени 0002"]);
     expect(out.skipped).toEqual([]);
     // the totals worked out at the top of this file: 22,17 and 12,98
-    for (const [name, total] of [["Расчёт пени 0001", 22.17], ["Расчёт пени 0002", 12.98]] as const) {
+    for (const [name, total] of [
+      ["Расчёт пени 0001", 22.17],
+      ["Расчёт пени 0002", 12.98],
+    ] as const) {
       const grid = await wb.readSheet(name);
       const row = grid.values.findIndex((cells) => String(cells[0] ?? "").startsWith("Итого пени"));
       expect(grid.values[row].filter((v) => typeof v === "number")).toEqual([total]);
@@ -228,7 +266,11 @@ describe("the court-work register in a workbook", () => {
   it("«Расчёт пени» on a ledger without months writes nothing and says why for each account", async () => {
     const wb = await open("per-account");
     const r = await findCandidates(wb, { asOf: "2025-04-30" });
-    const out = await writePenaltySheetsFor(wb, { sheet: r.sheet, asOf: "2025-04-30", candidates: r.selection.candidates });
+    const out = await writePenaltySheetsFor(wb, {
+      sheet: r.sheet,
+      asOf: "2025-04-30",
+      candidates: r.selection.candidates,
+    });
     expect(out.written).toEqual([]);
     expect(out.skipped.map((s) => s.account)).toEqual(["0001", "0002"]);
     expect(out.skipped[0].reason).toContain("нет помесячных начислений и оплат");
@@ -238,6 +280,8 @@ describe("the court-work register in a workbook", () => {
   it("refuses the penalty table for a ledger without months", async () => {
     const wb = await open("per-account");
     const r = await findCandidates(wb, { asOf: "2025-04-30" });
-    await expect(writePenaltySheet(wb, r.ledger.accounts[0], { asOf: "2025-04-30" })).rejects.toThrow("нет помесячных начислений и оплат");
+    await expect(writePenaltySheet(wb, r.ledger.accounts[0], { asOf: "2025-04-30" })).rejects.toThrow(
+      "нет помесячных начислений и оплат",
+    );
   });
 });

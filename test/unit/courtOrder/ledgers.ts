@@ -53,13 +53,19 @@ export function monthlyAccount(a: Partial<LedgerAccount> & { account: string; mo
   return account({ charged, paid, closing: opening + charged - paid, ...a });
 }
 
-export function monthlyLedger(accounts: LedgerAccount[], layout: "per-month-rows" | "month-columns" = "per-month-rows"): CanonicalLedger {
+export function monthlyLedger(
+  accounts: LedgerAccount[],
+  layout: "per-month-rows" | "month-columns" = "per-month-rows",
+): CanonicalLedger {
   const periods = accounts.flatMap((a) => (a.months ?? []).map((m) => m.period)).sort();
   return {
     sheet: "Реестр",
     layout,
     headerRow: 1,
-    period: { from: periods.length ? `${periods[0]}-01` : null, to: periods.length ? `${periods[periods.length - 1]}-01` : null },
+    period: {
+      from: periods.length ? `${periods[0]}-01` : null,
+      to: periods.length ? `${periods[periods.length - 1]}-01` : null,
+    },
     columns: {},
     monthColumns:
       layout === "month-columns"

@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { defaultLaw, NO_PENALTY_WARNING, principalByPeriodFor, selectCandidates, type CandidateSettings } from "../../../src/domain/courtOrder";
+import {
+  defaultLaw,
+  NO_PENALTY_WARNING,
+  principalByPeriodFor,
+  selectCandidates,
+  type CandidateSettings,
+} from "../../../src/domain/courtOrder";
 import type { CanonicalLedger } from "../../../src/domain/ledger/model";
 import type { RegisterEntry } from "../../../src/domain/register";
 import { account, monthlyAccount, monthlyLedger, months, perAccountLedger } from "./ledgers";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
-function select(ledger: CanonicalLedger, asOf: string, settings?: Partial<CandidateSettings>, register?: RegisterEntry[]) {
+function select(
+  ledger: CanonicalLedger,
+  asOf: string,
+  settings?: Partial<CandidateSettings>,
+  register?: RegisterEntry[],
+) {
   return selectCandidates(ledger, { asOf, settings, register, law: defaultLaw });
 }
 
@@ -114,7 +125,9 @@ describe("the rule: debt ≥ 2 × average monthly obligation", () => {
 
   it("divides «Начислено» by the months of the ledger's period (one-row-per-account, 3 months)", () => {
     // 01.10.2025–31.12.2025: 3 months; charged 3 000,00 → average 1 000,00; debt 2 000,00 = 2 × 1 000,00
-    const led = perAccountLedger("2025-10-01", "2025-12-31", [account({ account: "A", charged: 300_000, closing: 200_000 })]);
+    const led = perAccountLedger("2025-10-01", "2025-12-31", [
+      account({ account: "A", charged: 300_000, closing: 200_000 }),
+    ]);
     const r = select(led, "2026-01-15");
     expect(sp(r.candidates[0].reason)).toBe("долг 2 000,00 ≥ 2 × 1 000,00 (среднее за 3 мес.)");
   });
@@ -127,8 +140,28 @@ describe("the averaging window in monthly ledgers", () => {
     // Y also paid 500,00 in November: debt 1 500,00 → not selected
     const c = 100_000;
     const led = monthlyLedger([
-      monthlyAccount({ account: "X", months: months("2025-07", [[c, c], [c, c], [c, c], [c, c], [c, 0], [c, 0]]) }),
-      monthlyAccount({ account: "Y", months: months("2025-07", [[c, c], [c, c], [c, c], [c, c], [c, 50_000], [c, 0]]) }),
+      monthlyAccount({
+        account: "X",
+        months: months("2025-07", [
+          [c, c],
+          [c, c],
+          [c, c],
+          [c, c],
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+      monthlyAccount({
+        account: "Y",
+        months: months("2025-07", [
+          [c, c],
+          [c, c],
+          [c, c],
+          [c, c],
+          [c, 50_000],
+          [c, 0],
+        ]),
+      }),
     ]);
     const r = select(led, "2026-01-15");
     expect(r.candidates.map((x) => x.account)).toEqual(["X"]);
@@ -141,7 +174,10 @@ describe("the averaging window in monthly ledgers", () => {
     // Window 01–12.2025: average 1 000,00; debt 2 000,00 → selected.
     // (Over all 14 months the average would be 22 000,00 / 14 = 1 571,43 and 2 000,00 would not qualify.)
     const c = 100_000;
-    const rows: [number, number][] = [[500_000, 500_000], [500_000, 500_000]];
+    const rows: [number, number][] = [
+      [500_000, 500_000],
+      [500_000, 500_000],
+    ];
     for (let i = 0; i < 12; i++) rows.push(i < 10 ? [c, c] : [c, 0]);
     const led = monthlyLedger([monthlyAccount({ account: "X", months: months("2024-11", rows) })]);
     const r = select(led, "2026-01-15");
@@ -153,7 +189,19 @@ describe("the averaging window in monthly ledgers", () => {
   it("ignores months after the as-of date", () => {
     // 01–06.2025 with 1 000,00 a month unpaid; as of 30.04.2025 only 01–04 count: debt 4 000,00, average 1 000,00
     const c = 100_000;
-    const led = monthlyLedger([monthlyAccount({ account: "X", months: months("2025-01", [[c, 0], [c, 0], [c, 0], [c, 0], [c, 0], [c, 0]]) })]);
+    const led = monthlyLedger([
+      monthlyAccount({
+        account: "X",
+        months: months("2025-01", [
+          [c, 0],
+          [c, 0],
+          [c, 0],
+          [c, 0],
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+    ]);
     const r = select(led, "2025-04-30");
     expect(r.candidates[0].debt).toBe(400_000);
     expect(r.candidates[0].windowMonths).toBe(4);
@@ -163,7 +211,10 @@ describe("the averaging window in monthly ledgers", () => {
   it("adds the opening balance to the debt and dates it the month before the ledger", () => {
     // opening 5 000,00 + 2 × 1 000,00 charged − 0 paid = 7 000,00; average 1 000,00 over 2 months
     const c = 100_000;
-    const ms = months("2025-01", [[c, 0], [c, 0]]);
+    const ms = months("2025-01", [
+      [c, 0],
+      [c, 0],
+    ]);
     ms[0].opening = 500_000;
     const led = monthlyLedger([monthlyAccount({ account: "X", opening: 500_000, months: ms })]);
     const r = select(led, "2025-02-20");
@@ -184,9 +235,27 @@ describe("claim composition on month-level ledgers", () => {
   const led = (layout: "per-month-rows" | "month-columns") =>
     monthlyLedger(
       [
-        monthlyAccount({ account: "0001", name: "Иванов Иван Иванович", months: months("2025-01", [[c, 0], [c, 0], [c, 0], [c, 0]]) }),
+        monthlyAccount({
+          account: "0001",
+          name: "Иванов Иван Иванович",
+          months: months("2025-01", [
+            [c, 0],
+            [c, 0],
+            [c, 0],
+            [c, 0],
+          ]),
+        }),
         // paid 1 000,00 in April: dated 01.04.2025 (first day of the month it was booked in), goes to January
-        monthlyAccount({ account: "0002", name: "Орлов Дмитрий Сергеевич", months: months("2025-01", [[c, 0], [c, 0], [c, 0], [c, c]]) }),
+        monthlyAccount({
+          account: "0002",
+          name: "Орлов Дмитрий Сергеевич",
+          months: months("2025-01", [
+            [c, 0],
+            [c, 0],
+            [c, 0],
+            [c, c],
+          ]),
+        }),
       ],
       layout,
     );
@@ -206,7 +275,14 @@ describe("claim composition on month-level ledgers", () => {
       ]);
       expect(r.candidates[1].periodFrom).toBe("2025-02");
       expect(r.candidates[1].ratio).toBe(3); // 3 000 / 1 000
-      expect(r.totals).toEqual({ count: 2, principal: 700_000, penalty: 3_515, stateDuty: 400_000, timeBarred: 0, claim: 703_515 });
+      expect(r.totals).toEqual({
+        count: 2,
+        principal: 700_000,
+        penalty: 3_515,
+        stateDuty: 400_000,
+        timeBarred: 0,
+        claim: 703_515,
+      });
       expect(r.target).toEqual({ monthly: 70_000_000, covered: 703_515, share: 1 }); // 7 035,15 / 700 000 = 1,005 % → 1,0
       expect(r.candidates.every((x) => !x.warnings.includes(NO_PENALTY_WARNING))).toBe(true);
       expect(r.assumptions.join("\n")).toContain("1-е число месяца");
@@ -215,7 +291,10 @@ describe("claim composition on month-level ledgers", () => {
 
   it("does not compute penalties on a one-row-per-account ledger and says so", () => {
     // same debts as a one-row ledger over 01–04.2025: 0001 charged 4 000,00, debt 4 000,00
-    const r = select(perAccountLedger("2025-01-01", "2025-04-30", [account({ account: "0001", charged: 400_000, closing: 400_000 })]), "2025-04-30");
+    const r = select(
+      perAccountLedger("2025-01-01", "2025-04-30", [account({ account: "0001", charged: 400_000, closing: 400_000 })]),
+      "2025-04-30",
+    );
     const x = r.candidates[0];
     expect([x.principal, x.penalty, x.claim, x.stateDuty, x.timeBarred]).toEqual([400_000, 0, 400_000, 200_000, 0]);
     expect(x.warnings).toContain("пени не рассчитаны: в реестре нет помесячных начислений и оплат");
@@ -226,13 +305,28 @@ describe("claim composition on month-level ledgers", () => {
     // 01–03.2022, 1 000,00 each, unpaid; filing 20.03.2025.
     // January: due 10.02.2022 → last day 10.02.2025 — barred; February: due 10.03.2022 → 10.03.2025 — barred;
     // March: due 11.04.2022 (10.04 was a Sunday) → 11.04.2025 — in time.
-    const ledger = monthlyLedger([monthlyAccount({ account: "X", months: months("2022-01", [[c, 0], [c, 0], [c, 0]]) })]);
+    const ledger = monthlyLedger([
+      monthlyAccount({
+        account: "X",
+        months: months("2022-01", [
+          [c, 0],
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+    ]);
     const r = select(ledger, "2025-03-20");
     const x = r.candidates[0];
     expect([x.principal, x.timeBarred]).toEqual([c, 2 * c]);
     expect(x.barredPeriods).toEqual(["2022-01", "2022-02"]);
     expect([x.periodFrom, x.periodTo]).toEqual(["2022-03", "2022-03"]); // the claim covers March only
-    expect(principalByPeriodFor(ledger.accounts[0], "2025-03-20", x.barredPeriods).map((p) => [p.period, p.amount, p.barred])).toEqual([
+    expect(
+      principalByPeriodFor(ledger.accounts[0], "2025-03-20", x.barredPeriods).map((p) => [
+        p.period,
+        p.amount,
+        p.barred,
+      ]),
+    ).toEqual([
       ["2022-01", c, true],
       ["2022-02", c, true],
       ["2022-03", c, false],
@@ -249,7 +343,15 @@ describe("claim composition on month-level ledgers", () => {
   });
 
   it("excludes a debt that is entirely time-barred", () => {
-    const ledger = monthlyLedger([monthlyAccount({ account: "X", months: months("2021-01", [[c, 0], [c, 0]]) })]);
+    const ledger = monthlyLedger([
+      monthlyAccount({
+        account: "X",
+        months: months("2021-01", [
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+    ]);
     const r = select(ledger, "2025-03-20");
     expect(r.candidates).toEqual([]);
     expect(r.excluded[0].reasons[0]).toContain("весь долг за пределами срока исковой давности");
@@ -289,7 +391,12 @@ describe("route: court order up to 500 000 ₽, a lawsuit above", () => {
       "2026-01-15",
     );
     const by = Object.fromEntries(r.candidates.map((c) => [c.account, c]));
-    expect(["L1", "L2", "L3", "P1"].map((k) => by[k].court)).toEqual(["arbitration", "arbitration", "arbitration", "general"]);
+    expect(["L1", "L2", "L3", "P1"].map((k) => by[k].court)).toEqual([
+      "arbitration",
+      "arbitration",
+      "arbitration",
+      "general",
+    ]);
     expect(by.L1.warnings.join("\n")).toContain("арбитражный суд (АПК 229.1)");
     // arbitration court order (НК 333.21, from 09.09.2024): 50 % of 10 000 but not less than 8 000 → 8 000
     expect(by.L1.stateDuty).toBe(800_000);
@@ -302,11 +409,29 @@ describe("route: court order up to 500 000 ₽, a lawsuit above", () => {
 describe("per-service mode", () => {
   // 2025, 12 months. Account S: heating charged 12 000,00 (average 1 000,00), debt 2 500,00;
   // maintenance charged 24 000,00 (average 2 000,00), debt 0. Total: 2 500,00 < 2 × 3 000,00.
-  const svc = (service: string, charged: number, closing: number) => ({ service, opening: 0, charged, paid: charged - closing, closing, penalties: 0, row: 3 });
+  const svc = (service: string, charged: number, closing: number) => ({
+    service,
+    opening: 0,
+    charged,
+    paid: charged - closing,
+    closing,
+    penalties: 0,
+    row: 3,
+  });
   const led = perAccountLedger("2025-01-01", "2025-12-31", [
-    account({ account: "S", charged: 3_600_000, closing: 250_000, services: [svc("Отопление", 1_200_000, 250_000), svc("Содержание жилья", 2_400_000, 0)] }),
+    account({
+      account: "S",
+      charged: 3_600_000,
+      closing: 250_000,
+      services: [svc("Отопление", 1_200_000, 250_000), svc("Содержание жилья", 2_400_000, 0)],
+    }),
     // a «Пени» line is not a monthly obligation: 5 000,00 of penalties never qualify by themselves
-    account({ account: "P", charged: 2_400_000, closing: 500_000, services: [svc("Содержание жилья", 2_400_000, 0), svc("Пени", 0, 500_000)] }),
+    account({
+      account: "P",
+      charged: 2_400_000,
+      closing: 500_000,
+      services: [svc("Содержание жилья", 2_400_000, 0), svc("Пени", 0, 500_000)],
+    }),
   ]);
 
   it("is off by default: the account total decides", () => {
@@ -334,7 +459,15 @@ describe("exclusions and warnings", () => {
     select(year([{ ...base, ...a }]), "2026-01-15", settings, register);
 
   it("excludes a debt already in the register for an overlapping period with an open case", () => {
-    const r = run({ account: "001" }, [entry({ account: "001", periodFrom: "2025-06", periodTo: "2026-02", caseNumber: "2-15/2026", status: "приказ вынесен" })]);
+    const r = run({ account: "001" }, [
+      entry({
+        account: "001",
+        periodFrom: "2025-06",
+        periodTo: "2026-02",
+        caseNumber: "2-15/2026",
+        status: "приказ вынесен",
+      }),
+    ]);
     expect(r.candidates).toEqual([]);
     expect(r.excluded[0].reasons[0]).toContain("уже в реестре взыскания");
     expect(r.excluded[0].reasons[0]).toContain("дело № 2-15/2026");
@@ -355,7 +488,14 @@ describe("exclusions and warnings", () => {
 
   it("routes a debt whose order was cancelled to a lawsuit", () => {
     const r = run({ account: "001" }, [
-      entry({ account: "001", periodFrom: "2025-01", periodTo: "2025-06", orderDate: "2025-08-01", cancelDate: "2025-09-01", status: "приказ отменён" }),
+      entry({
+        account: "001",
+        periodFrom: "2025-01",
+        periodTo: "2025-06",
+        orderDate: "2025-08-01",
+        cancelDate: "2025-09-01",
+        status: "приказ отменён",
+      }),
     ]);
     const c = r.candidates[0];
     expect(c.route).toBe("lawsuit");
@@ -366,7 +506,14 @@ describe("exclusions and warnings", () => {
   });
 
   it("lists what ГПК 124 requires and the ledger lacks", () => {
-    const r = run({ account: "001", name: "Соколова Е.В.", address: "", birthDate: undefined, birthPlace: undefined, snils: undefined });
+    const r = run({
+      account: "001",
+      name: "Соколова Е.В.",
+      address: "",
+      birthDate: undefined,
+      birthPlace: undefined,
+      snils: undefined,
+    });
     expect(r.candidates[0].warnings).toContain(
       "не хватает данных для заявления (ГПК 124): полное ФИО (в реестре инициалы), адрес, дата рождения, место рождения, идентификатор (СНИЛС, ИНН или паспорт)",
     );
@@ -379,7 +526,11 @@ describe("exclusions and warnings", () => {
     expect(several.candidates[0].warnings.join("\n")).toContain("несколько собственников без долей");
     const withShares = run({ account: "002", name: "Соколова Елена Викторовна (1/2), Соколов Виктор Петрович (1/2)" });
     expect(withShares.candidates[0].warnings.join("\n")).not.toContain("несколько собственников");
-    const shareColumn = run({ account: "003", name: "Соколова Елена Викторовна, Соколов Виктор Петрович", share: "1/2; 1/2" });
+    const shareColumn = run({
+      account: "003",
+      name: "Соколова Елена Викторовна, Соколов Виктор Петрович",
+      share: "1/2; 1/2",
+    });
     expect(shareColumn.candidates[0].warnings.join("\n")).not.toContain("несколько собственников");
   });
 
@@ -416,7 +567,8 @@ describe("exclusions and warnings", () => {
 
 describe("reading the debtor's name", () => {
   it("does not mistake surnames for marks or legal forms", async () => {
-    const { nameFlags, isLegalEntity, severalOwnersWithoutShares, hasOnlyInitials } = await import("../../../src/domain/courtOrder");
+    const { nameFlags, isLegalEntity, severalOwnersWithoutShares, hasOnlyInitials } =
+      await import("../../../src/domain/courtOrder");
     expect(nameFlags("Умеров Руслан Ильич")).toEqual([]);
     expect(nameFlags("Иванов И.И. (умерла 03.02.2024)")).toHaveLength(1);
     expect(isLegalEntity("Ипатов Иван Ильич")).toBe(false);
@@ -434,9 +586,25 @@ describe("overdue debt only (setting «Только просроченный д�
   // 12.05.2025 (10.05 is a Saturday). Average over the 4 months: 1 000,00; 2 × average = 2 000,00.
   const c = 100_000;
   const led = monthlyLedger([
-    monthlyAccount({ account: "A", months: months("2025-01", [[c, 0], [c, 0], [c, 0], [c, 0]]) }),
+    monthlyAccount({
+      account: "A",
+      months: months("2025-01", [
+        [c, 0],
+        [c, 0],
+        [c, 0],
+        [c, 0],
+      ]),
+    }),
     // paid January and February: the closing debt is March + April = 2 000,00, of which only March is overdue
-    monthlyAccount({ account: "B", months: months("2025-01", [[c, c], [c, c], [c, 0], [c, 0]]) }),
+    monthlyAccount({
+      account: "B",
+      months: months("2025-01", [
+        [c, c],
+        [c, c],
+        [c, 0],
+        [c, 0],
+      ]),
+    }),
   ]);
 
   it("by default takes the closing debt (the issue's rule) and says that April is not due yet", () => {
@@ -475,9 +643,13 @@ describe("overdue debt only (setting «Только просроченный д�
   });
 
   it("cannot separate overdue debt in a one-row-per-account ledger and says so", () => {
-    const r = select(perAccountLedger("2025-01-01", "2025-04-30", [account({ account: "A", charged: 400_000, closing: 400_000 })]), "2025-04-30", {
-      overdueOnly: true,
-    });
+    const r = select(
+      perAccountLedger("2025-01-01", "2025-04-30", [account({ account: "A", charged: 400_000, closing: 400_000 })]),
+      "2025-04-30",
+      {
+        overdueOnly: true,
+      },
+    );
     expect(r.candidates[0].debt).toBe(400_000);
     expect(r.assumptions.join("\n")).toContain("просроченный долг не выделить");
   });
@@ -485,17 +657,27 @@ describe("overdue debt only (setting «Только просроченный д�
 
 describe("matching the register the clerk keeps", () => {
   const base = { charged: 1_200_000, closing: 300_000 };
-  const run = (register: RegisterEntry[]) => select(year([{ account: "0012345", ...base }]), "2026-01-15", undefined, register);
+  const run = (register: RegisterEntry[]) =>
+    select(year([{ account: "0012345", ...base }]), "2026-01-15", undefined, register);
 
   it("finds the account when the clerk's register lost its leading zeros (a number cell)", () => {
-    const r = run([entry({ account: "12345", periodFrom: "2025-01", periodTo: "2025-12", caseNumber: "2-7/2026", status: "подано" })]);
+    const r = run([
+      entry({ account: "12345", periodFrom: "2025-01", periodTo: "2025-12", caseNumber: "2-7/2026", status: "подано" }),
+    ]);
     expect(r.candidates).toEqual([]);
     expect(r.excluded[0].reasons[0]).toContain("дело № 2-7/2026");
   });
 
   it("treats a row whose order was cancelled and a lawsuit then filed as an open case, not a new lawsuit to file", () => {
     const r = run([
-      entry({ account: "0012345", periodFrom: "2025-01", periodTo: "2025-06", cancelDate: "2025-09-01", statusText: "иск подан", status: "иск подан" }),
+      entry({
+        account: "0012345",
+        periodFrom: "2025-01",
+        periodTo: "2025-06",
+        cancelDate: "2025-09-01",
+        statusText: "иск подан",
+        status: "иск подан",
+      }),
     ]);
     expect(r.candidates).toEqual([]);
     expect(r.excluded[0].reasons[0]).toContain("«иск подан»");
@@ -507,22 +689,32 @@ describe("limitation where the ledger cannot show the months", () => {
     // opening 5 000,00 + 01–02.2025 1 000,00 each, paid 1 000,00 in February (goes to the opening first, ГК 319.1):
     // unpaid: opening 4 000,00, January 1 000,00, February 1 000,00 → 6 000,00 ≥ 2 × 1 000,00
     const c = 100_000;
-    const ms = months("2025-01", [[c, 0], [c, c]]);
+    const ms = months("2025-01", [
+      [c, 0],
+      [c, c],
+    ]);
     ms[0].opening = 500_000;
     const r = select(monthlyLedger([monthlyAccount({ account: "X", opening: 500_000, months: ms })]), "2025-03-20");
     const x = r.candidates[0];
     expect(x.principal).toBe(600_000);
     expect(sp(x.warnings.join("\n"))).toContain("входящее сальдо 4 000,00 ₽");
     // an opening balance paid off by the payments raises no warning
-    const paid = months("2025-01", [[c, 500_000], [c, 0]]);
+    const paid = months("2025-01", [
+      [c, 500_000],
+      [c, 0],
+    ]);
     paid[0].opening = 500_000;
-    const y = select(monthlyLedger([monthlyAccount({ account: "Y", opening: 500_000, months: paid })]), "2025-03-20").candidates[0];
+    const y = select(monthlyLedger([monthlyAccount({ account: "Y", opening: 500_000, months: paid })]), "2025-03-20")
+      .candidates[0];
     expect(y.principal).toBe(200_000);
     expect(y.warnings.join("\n")).not.toContain("входящее сальдо");
   });
 
   it("does not claim to have excluded time-barred debt from a one-row-per-account ledger", () => {
-    const r = select(perAccountLedger("2025-01-01", "2025-12-31", [account({ account: "A", charged: 1_200_000, closing: 300_000 })]), "2026-01-15");
+    const r = select(
+      perAccountLedger("2025-01-01", "2025-12-31", [account({ account: "A", charged: 1_200_000, closing: 300_000 })]),
+      "2026-01-15",
+    );
     const text = r.assumptions.join("\n");
     expect(text).not.toContain("исключён из требования");
     expect(text).toContain("срок исковой давности не проверен");
@@ -532,9 +724,23 @@ describe("limitation where the ledger cannot show the months", () => {
 describe("a hand-kept register without account numbers", () => {
   const base = { charged: 1_200_000, closing: 300_000 };
   it("matches its rows by the debtor's full name and says so", () => {
-    const r = select(year([{ account: "0012345", name: "Соколова Елёна Викторовна", ...base }, { account: "0012346", name: "Соколов Виктор Петрович", ...base }]), "2026-01-15", undefined, [
-      entry({ account: "", debtor: "СОКОЛОВА ЕЛЁНА  ВИКТОРОВНА", caseNumber: "2-15/2025", status: "приказ вынесен", row: 8 }),
-    ]);
+    const r = select(
+      year([
+        { account: "0012345", name: "Соколова Елёна Викторовна", ...base },
+        { account: "0012346", name: "Соколов Виктор Петрович", ...base },
+      ]),
+      "2026-01-15",
+      undefined,
+      [
+        entry({
+          account: "",
+          debtor: "СОКОЛОВА ЕЛЁНА  ВИКТОРОВНА",
+          caseNumber: "2-15/2025",
+          status: "приказ вынесен",
+          row: 8,
+        }),
+      ],
+    );
     expect(r.candidates.map((c) => c.account)).toEqual(["0012346"]);
     expect(r.excluded[0].account).toBe("0012345");
     expect(r.excluded[0].reasons[0]).toContain("дело № 2-15/2025");
@@ -545,7 +751,12 @@ describe("a hand-kept register without account numbers", () => {
 describe("register rows without a period", () => {
   const base = { account: "001", charged: 1_200_000, closing: 300_000 }; // the claim covers 01–12.2025
   it("dates an old case by its filing or order date: a 2023 order cannot cover the 2025 debt", () => {
-    const old = entry({ account: "001", orderDate: "2023-02-01", caseNumber: "2-1/2023", status: "окончено — оплачено" });
+    const old = entry({
+      account: "001",
+      orderDate: "2023-02-01",
+      caseNumber: "2-1/2023",
+      status: "окончено — оплачено",
+    });
     expect(select(year([base]), "2026-01-15", undefined, [old]).candidates.map((c) => c.account)).toEqual(["001"]);
     // an order of 01.08.2025 may cover January–July 2025: excluded
     const recent = entry({ account: "001", orderDate: "2025-08-01", caseNumber: "2-9/2025", status: "приказ вынесен" });
@@ -556,7 +767,13 @@ describe("register rows without a period", () => {
 describe("what the clerk is told about the data behind the rule", () => {
   it("says when debts pass only because nothing was charged in the window", () => {
     // B: charged 12 000,00, debt 3 000,00 ≥ 2 × 1 000,00; A: nothing charged, debt 500,00 passes with any debt
-    const r = select(year([{ account: "A", charged: 0, closing: 50_000 }, { account: "B", charged: 1_200_000, closing: 300_000 }]), "2026-01-15");
+    const r = select(
+      year([
+        { account: "A", charged: 0, closing: 50_000 },
+        { account: "B", charged: 1_200_000, closing: 300_000 },
+      ]),
+      "2026-01-15",
+    );
     expect(r.candidates).toHaveLength(2);
     expect(r.assumptions.join("\n")).toContain("у 1 кандидата за окно усреднения ничего не начислено");
   });
@@ -564,13 +781,28 @@ describe("what the clerk is told about the data behind the rule", () => {
   it("warns that a one-row ledger made up after the as-of date shows a later debt", () => {
     const r = select(year([{ account: "B", charged: 1_200_000, closing: 300_000 }]), "2025-10-31");
     expect(r.assumptions.join("\n")).toContain("реестр составлен по 31.12.2025 — позже даты расчёта 31.10.2025");
-    expect(select(year([{ account: "B", charged: 1_200_000, closing: 300_000 }]), "2026-01-15").assumptions.join("\n")).not.toContain("позже даты расчёта");
+    expect(
+      select(year([{ account: "B", charged: 1_200_000, closing: 300_000 }]), "2026-01-15").assumptions.join("\n"),
+    ).not.toContain("позже даты расчёта");
   });
 
   it("warns that a «Пени» line of the ledger is inside the debt claimed as principal", () => {
-    const svc = (service: string, charged: number, closing: number) => ({ service, opening: 0, charged, paid: charged - closing, closing, penalties: 0, row: 3 });
+    const svc = (service: string, charged: number, closing: number) => ({
+      service,
+      opening: 0,
+      charged,
+      paid: charged - closing,
+      closing,
+      penalties: 0,
+      row: 3,
+    });
     const led = perAccountLedger("2025-01-01", "2025-12-31", [
-      account({ account: "P", charged: 1_200_000, closing: 350_000, services: [svc("Содержание жилья", 1_200_000, 300_000), svc("Пени", 0, 50_000)] }),
+      account({
+        account: "P",
+        charged: 1_200_000,
+        closing: 350_000,
+        services: [svc("Содержание жилья", 1_200_000, 300_000), svc("Пени", 0, 50_000)],
+      }),
     ]);
     const c = select(led, "2026-01-15").candidates[0];
     expect(c.principal).toBe(350_000);
@@ -582,7 +814,16 @@ describe("advances in monthly ledgers", () => {
   it("never selects an account that paid ahead, however large its charges", () => {
     // 01–03.2025, 1 000,00 a month; paid 4 000,00 in January: balance 3 000,00 − 4 000,00 = −1 000,00 (advance)
     const c = 100_000;
-    const led = monthlyLedger([monthlyAccount({ account: "A", months: months("2025-01", [[c, 400_000], [c, 0], [c, 0]]) })]);
+    const led = monthlyLedger([
+      monthlyAccount({
+        account: "A",
+        months: months("2025-01", [
+          [c, 400_000],
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+    ]);
     const r = select(led, "2025-04-20");
     expect(r.candidates).toEqual([]);
     expect(r.excluded).toEqual([]);
@@ -592,7 +833,9 @@ describe("advances in monthly ledgers", () => {
 describe("statuses that decide the route", () => {
   const base = { account: "001", charged: 1_200_000, closing: 300_000 };
   const run = (e: Partial<RegisterEntry>) =>
-    select(year([base]), "2026-01-15", undefined, [entry({ account: "001", periodFrom: "2025-01", periodTo: "2025-12", ...e })]);
+    select(year([base]), "2026-01-15", undefined, [
+      entry({ account: "001", periodFrom: "2025-01", periodTo: "2025-12", ...e }),
+    ]);
 
   it("sends a debt whose court order was refused (ГПК 125) to a lawsuit, not to a new order", () => {
     const r = run({ status: "отказано", statusText: "отказано в принятии", caseNumber: "М-5/2025" });
@@ -616,9 +859,25 @@ describe("penalties count towards the court-order limit", () => {
     // February 21 days → 124 500 × 0,095 × 21/300 = 827,925; total 2 759,75. Claim 500 759,75 > 500 000 → lawsuit.
     // Duty for a claim (НК 333.19): 15 000 + 2 % × 759,75 = 15 015,195 → 15 015 (whole roubles).
     const c = 12_450_000;
-    const led = monthlyLedger([monthlyAccount({ account: "A", months: months("2025-01", [[c, 0], [c, 0], [c, 0], [c, 0]]) })]);
+    const led = monthlyLedger([
+      monthlyAccount({
+        account: "A",
+        months: months("2025-01", [
+          [c, 0],
+          [c, 0],
+          [c, 0],
+          [c, 0],
+        ]),
+      }),
+    ]);
     const x = select(led, "2025-04-30").candidates[0];
-    expect([x.principal, x.penalty, x.claim, x.route, x.stateDuty]).toEqual([49_800_000, 275_975, 50_075_975, "lawsuit", 1_501_500]);
+    expect([x.principal, x.penalty, x.claim, x.route, x.stateDuty]).toEqual([
+      49_800_000,
+      275_975,
+      50_075_975,
+      "lawsuit",
+      1_501_500,
+    ]);
     expect(sp(x.warnings.join("\n"))).toContain("требование 500 759,75 ₽ больше 500 000,00 ₽");
   });
 });

@@ -11,8 +11,18 @@ export type Layout = "per-account" | "per-month-rows" | "month-columns";
 
 const PEOPLE = [
   { account: "0001", name: "Иванов Иван Иванович", address: "г. Белоярский, мкр. 3, д. 5, кв. 12", paid: [0, 0, 0, 0] },
-  { account: "0002", name: "Орлов Дмитрий Сергеевич", address: "г. Белоярский, мкр. 3, д. 5, кв. 13", paid: [0, 0, 0, 1000] },
-  { account: "0003", name: "Петрова Анна Павловна", address: "г. Белоярский, мкр. 3, д. 5, кв. 14", paid: [1000, 1000, 1000, 1000] },
+  {
+    account: "0002",
+    name: "Орлов Дмитрий Сергеевич",
+    address: "г. Белоярский, мкр. 3, д. 5, кв. 13",
+    paid: [0, 0, 0, 1000],
+  },
+  {
+    account: "0003",
+    name: "Петрова Анна Павловна",
+    address: "г. Белоярский, мкр. 3, д. 5, кв. 14",
+    paid: [1000, 1000, 1000, 1000],
+  },
 ];
 const MONTHS = ["Январь 2025", "Февраль 2025", "Март 2025", "Апрель 2025"];
 
@@ -22,7 +32,11 @@ function textCell(ws: ExcelJS.Worksheet, row: number, col: number, value: string
   c.numFmt = "@";
 }
 
-export async function ledgerWorkbook(layout: Layout, register?: (string | number | null)[][], registerSheet = "Реестр приказов"): Promise<Buffer> {
+export async function ledgerWorkbook(
+  layout: Layout,
+  register?: (string | number | null)[][],
+  registerSheet = "Реестр приказов",
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Должники");
   ws.getCell(1, 1).value = "ООО «УК Пример»";

@@ -37,7 +37,13 @@ function dataRows(g: GeneratedLedger): number[] {
 /** opening debt − opening advance + charged − paid − (closing debt − closing advance), per-account layout. */
 function turnoverGap(g: GeneratedLedger, r: number): number {
   const c = g.columns;
-  return amount(g, r, c.openingDebt) - amount(g, r, c.openingAdvance) + amount(g, r, c.charged) - amount(g, r, c.paid) - (amount(g, r, c.closingDebt) - amount(g, r, c.closingAdvance));
+  return (
+    amount(g, r, c.openingDebt) -
+    amount(g, r, c.openingAdvance) +
+    amount(g, r, c.charged) -
+    amount(g, r, c.paid) -
+    (amount(g, r, c.closingDebt) - amount(g, r, c.closingAdvance))
+  );
 }
 
 describe("seeded PRNG", () => {
@@ -116,7 +122,12 @@ describe("turnover sheet (1С «Оборотная ведомость»)", () =>
     expect(g.grid.text[5][g.columns.openingDebt]).toBe("Сальдо на начало");
     expect(g.grid.text[6][g.columns.openingDebt]).toBe("Долг");
     expect(g.grid.text[6][g.columns.openingAdvance]).toBe("Аванс");
-    expect(g.grid.merges).toContainEqual({ top: 5, left: g.columns.closingDebt, bottom: 5, right: g.columns.closingAdvance });
+    expect(g.grid.merges).toContainEqual({
+      top: 5,
+      left: g.columns.closingDebt,
+      bottom: 5,
+      right: g.columns.closingAdvance,
+    });
   });
 
   it("keeps every account's balance: opening − advance + charged − paid = closing", () => {
@@ -275,7 +286,9 @@ describe("planted defects", () => {
   });
 
   it("refuses a defect the layout cannot carry", () => {
-    expect(() => monthlyRowsSheet({ accounts: 10, seed: 1, defects: { "id.snils-invalid": 1 } })).toThrow(/not supported/);
+    expect(() => monthlyRowsSheet({ accounts: 10, seed: 1, defects: { "id.snils-invalid": 1 } })).toThrow(
+      /not supported/,
+    );
   });
 });
 
@@ -301,7 +314,8 @@ describe("one row per account per month", () => {
   it("reads «Ноябрь 2023» … «Октябрь 2026» as periods; planted periods do not read", () => {
     const first = dataRows(g)[0];
     expect(g.grid.text[first][g.columns.period]).toBe("Ноябрь 2023");
-    for (const d of g.defects.filter((x) => x.kind === "period.invalid")) expect(parsePeriod(g.grid.text[d.row - 1][d.col])).toBeNull();
+    for (const d of g.defects.filter((x) => x.kind === "period.invalid"))
+      expect(parsePeriod(g.grid.text[d.row - 1][d.col])).toBeNull();
     for (const d of g.defects.filter((x) => x.kind === "balance.mismatch")) expect(g.rowMonth![d.row - 1]).toBe(35); // last month only
   });
 });
@@ -373,7 +387,8 @@ describe("xlsx route", () => {
 describe("money text", () => {
   it("matches formatKopecksRu for small, large and negative amounts", () => {
     const rng = new Prng(1);
-    for (const k of [0, 5, 99, 100, 123456, 100000000, -150000, 99999999999]) expect(moneyText(k)).toBe(formatKopecksRu(k));
+    for (const k of [0, 5, 99, 100, 123456, 100000000, -150000, 99999999999])
+      expect(moneyText(k)).toBe(formatKopecksRu(k));
     for (let i = 0; i < 2000; i++) {
       const k = rng.int(-5_000_000_00, 5_000_000_00);
       expect(moneyText(k)).toBe(formatKopecksRu(k));
@@ -400,7 +415,8 @@ describe("owner cell variants", () => {
     const kinds = { full: 0, initials: 0, spaced: 0, two: 0, municipal: 0 };
     for (const r of dataRows(g)) {
       const name = g.grid.text[r][g.columns.name];
-      if (/^[А-ЯЁ][а-яё-]+ [А-ЯЁ][А-ЯЁа-яё-]+ [А-ЯЁ][а-яё]+$/.test(name)) kinds.full++; // «Анна-Мария» too
+      if (/^[А-ЯЁ][а-яё-]+ [А-ЯЁ][А-ЯЁа-яё-]+ [А-ЯЁ][а-яё]+$/.test(name))
+        kinds.full++; // «Анна-Мария» too
       else if (/^[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.[А-ЯЁ]\.$/.test(name)) kinds.initials++;
       else if (/^[А-ЯЁ][а-яё-]+ [А-ЯЁ]\. [А-ЯЁ]\.$/.test(name)) kinds.spaced++;
       else if (/^[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.[А-ЯЁ]\., [А-ЯЁ][а-яё-]+ [А-ЯЁ]\.[А-ЯЁ]\.$/.test(name)) kinds.two++;

@@ -14,7 +14,14 @@ describe("allocatePayments", () => {
     const r = allocatePayments(charges, [{ date: "2024-04-05", amount: 350_00, period: "2024-03" }]);
     expect(r.periods).toEqual([
       { period: "2024-01", charged: 200_00, chunks: [{ amount: 200_00, paidOn: "2024-04-05" }] },
-      { period: "2024-02", charged: 300_00, chunks: [{ amount: 50_00, paidOn: "2024-04-05" }, { amount: 250_00, paidOn: null }] },
+      {
+        period: "2024-02",
+        charged: 300_00,
+        chunks: [
+          { amount: 50_00, paidOn: "2024-04-05" },
+          { amount: 250_00, paidOn: null },
+        ],
+      },
       { period: "2024-03", charged: 100_00, chunks: [{ amount: 100_00, paidOn: "2024-04-05" }] },
     ]);
     expect(r.overpaid).toBe(0);
@@ -45,7 +52,16 @@ describe("allocatePayments", () => {
       ],
       [{ date: "2024-03-01", amount: 30_00, period: "2023-12" }],
     );
-    expect(r.periods).toEqual([{ period: "2024-01", charged: 120_00, chunks: [{ amount: 30_00, paidOn: "2024-03-01" }, { amount: 90_00, paidOn: null }] }]);
+    expect(r.periods).toEqual([
+      {
+        period: "2024-01",
+        charged: 120_00,
+        chunks: [
+          { amount: 30_00, paidOn: "2024-03-01" },
+          { amount: 90_00, paidOn: null },
+        ],
+      },
+    ]);
   });
 });
 

@@ -153,6 +153,10 @@ describe("split by rate periods at the regime changes", () => {
 describe("the assumptions name the contract-day window", () => {
   it("a contract day is honoured for bills up to February 2026 inclusive", () => {
     const r = paidOn("2025-01", null, "2025-06-30", { contractDay: 20 });
-    expect(r.assumptions.some((a) => a.includes("до 20-го числа следующего месяца по договору (за периоды по февраль 2026 включительно)"))).toBe(true);
+    expect(
+      r.assumptions.some((a) =>
+        a.includes("до 20-го числа следующего месяца по договору (за периоды по февраль 2026 включительно)"),
+      ),
+    ).toBe(true);
   });
 });

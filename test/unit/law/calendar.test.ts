@@ -51,7 +51,13 @@ describe("rates", () => {
   });
 
   it("after the last row: the last row, flagged", () => {
-    expect(rateOn("2026-11-28")).toEqual({ percent: 14, bp: 1400, since: "2026-07-27", source: "key", beyondTable: true });
+    expect(rateOn("2026-11-28")).toEqual({
+      percent: 14,
+      bp: 1400,
+      since: "2026-07-27",
+      source: "key",
+      beyondTable: true,
+    });
   });
 
   it("caps: fixed 9,5% under ПП 474 (28.02–31.07.2022), lower-of to 31.12.2026, none before or after", () => {
@@ -71,7 +77,11 @@ describe("calendar beyond the table (2027+): ТК 112 ч. 1 holidays and ч. 2 m
     ["2027-06-14", true, "12.06.2027 Saturday → Monday off"],
     ["2027-05-04", false, "an ordinary Tuesday"],
     ["2027-02-23", true, "23 February itself"],
-    ["2028-01-10", false, "January holidays on a weekend are not moved by ч. 2 (the Government moves them; unknown yet)"],
+    [
+      "2028-01-10",
+      false,
+      "January holidays on a weekend are not moved by ч. 2 (the Government moves them; unknown yet)",
+    ],
   ])("%s non-working = %s (%s)", (date, expected) => {
     expect(isNonWorkingDay(date)).toBe(expected);
   });

@@ -7,7 +7,10 @@ import { join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "../../..");
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,13 +29,24 @@ describe("duty", () => {
     const r = cli("duty", "--amount", "150000", "--date", "2025-03-01", "--json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ amount: "150000.00", date: "2025-03-01", kind: "court-order", court: "general", duty: "2750.00" });
+    expect(doc).toMatchObject({
+      amount: "150000.00",
+      date: "2025-03-01",
+      kind: "court-order",
+      court: "general",
+      duty: "2750.00",
+    });
     expect(doc.basis).toContain("333.19");
   });
 
   it("a claim in an arbitration court, and exit 2 for a negative amount or an old date", () => {
     // new 333.21: 10 000 + 5% × 50 000 = 12 500
-    expect(JSON.parse(cli("duty", "--amount", "150000", "--date", "2025-03-01", "--kind", "claim", "--court", "arbitration", "--json").stdout).duty).toBe("12500.00");
+    expect(
+      JSON.parse(
+        cli("duty", "--amount", "150000", "--date", "2025-03-01", "--kind", "claim", "--court", "arbitration", "--json")
+          .stdout,
+      ).duty,
+    ).toBe("12500.00");
     const neg = cli("duty", "--amount", "-5", "--date", "2025-03-01");
     expect(neg.code).toBe(2);
     expect(neg.stderr).toContain("--amount");
@@ -45,7 +59,10 @@ describe("duty", () => {
 describe("penalty", () => {
   it("prints the JSON table", () => {
     // 10 000 due 10.02.2023 paid 30.06.2023: 150,00 (60 days 1/300 at 7,5%) + 288,46 (50 days 1/130) = 438,46
-    const f = inputFile("ok.json", { charges: [{ period: "2023-01", amount: "10000.00" }], payments: [{ date: "2023-06-30", amount: "10000.00", period: null }] });
+    const f = inputFile("ok.json", {
+      charges: [{ period: "2023-01", amount: "10000.00" }],
+      payments: [{ date: "2023-06-30", amount: "10000.00", period: null }],
+    });
     const r = cli("penalty", "--input", f, "--as-of", "2023-12-31", "--json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -53,7 +70,17 @@ describe("penalty", () => {
     expect(doc.total).toBe("438.46");
     expect(doc.settings).toMatchObject({ includePaymentDay: true, rateMode: "single" });
     expect(doc.rows).toEqual([
-      expect.objectContaining({ period: "2023-01", principal: "10000.00", from: "2023-03-13", to: "2023-05-11", days: 60, fraction: "1/300", rate: 7.5, moratorium: null, penalty: "150.00" }),
+      expect.objectContaining({
+        period: "2023-01",
+        principal: "10000.00",
+        from: "2023-03-13",
+        to: "2023-05-11",
+        days: 60,
+        fraction: "1/300",
+        rate: 7.5,
+        moratorium: null,
+        penalty: "150.00",
+      }),
       expect.objectContaining({ from: "2023-05-12", to: "2023-06-30", days: 50, fraction: "1/130", penalty: "288.46" }),
     ]);
   });
@@ -63,16 +90,31 @@ describe("penalty", () => {
     const r = cli("penalty", "--input", f, "--as-of", "2026-11-28");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Итого пени:");
-    expect(r.stdout).toContain("Ставка 14,00% действует с 27.07.2026 — последняя строка таблицы; проверьте, не изменилась ли она.");
+    expect(r.stdout).toContain(
+      "Ставка 14,00% действует с 27.07.2026 — последняя строка таблицы; проверьте, не изменилась ли она.",
+    );
   });
 
   it.each([
     ["period", { charges: [{ period: "январь 2023", amount: "1.00" }] }, "charges[0].period"],
     ["amount", { charges: [{ period: "2023-01", amount: "-1.00" }] }, "charges[0].amount"],
-    ["old date", { charges: [{ period: "2023-01", amount: "1.00" }], payments: [{ date: "2012-05-01", amount: "1.00", period: null }] }, "payments[0].date"],
+    [
+      "old date",
+      {
+        charges: [{ period: "2023-01", amount: "1.00" }],
+        payments: [{ date: "2012-05-01", amount: "1.00", period: null }],
+      },
+      "payments[0].date",
+    ],
     [
       "payment before its period",
-      { charges: [{ period: "2023-01", amount: "1.00" }], payments: [{ date: "2023-03-01", amount: "1.00", period: "2023-01" }, { date: "2023-01-20", amount: "1.00", period: "2023-02" }] },
+      {
+        charges: [{ period: "2023-01", amount: "1.00" }],
+        payments: [
+          { date: "2023-03-01", amount: "1.00", period: "2023-01" },
+          { date: "2023-01-20", amount: "1.00", period: "2023-02" },
+        ],
+      },
       "payments[1].date",
     ],
     ["setting", { charges: [], settings: { rateMode: "daily" } }, "settings.rateMode"],

@@ -26,7 +26,8 @@ describe("key-rate-ru.csv", () => {
   });
 
   it("has no gaps: consecutive rows change the value, and the table covers 2016 onwards from a row before 2016", () => {
-    for (let i = 1; i < KEY_RATE_ROWS.length; i++) expect(KEY_RATE_ROWS[i].bp, KEY_RATE_ROWS[i].effectiveFrom).not.toBe(KEY_RATE_ROWS[i - 1].bp);
+    for (let i = 1; i < KEY_RATE_ROWS.length; i++)
+      expect(KEY_RATE_ROWS[i].bp, KEY_RATE_ROWS[i].effectiveFrom).not.toBe(KEY_RATE_ROWS[i - 1].bp);
     expect(KEY_RATE_ROWS[0].effectiveFrom < "2016-01-01").toBe(true);
   });
 

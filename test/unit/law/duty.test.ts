@@ -53,17 +53,26 @@ const TABLE: [number, string, Court, number, number, string][] = [
 ];
 
 describe("state duty bands", () => {
-  it.each(TABLE)("%d ₽ on %s, %s court → claim %d ₽, court order %d ₽ (%s)", (claimRub, date, court, claimDuty, orderDuty) => {
-    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "claim", court }).duty).toBe(kop(claimDuty));
-    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "court-order", court }).duty).toBe(kop(orderDuty));
-  });
+  it.each(TABLE)(
+    "%d ₽ on %s, %s court → claim %d ₽, court order %d ₽ (%s)",
+    (claimRub, date, court, claimDuty, orderDuty) => {
+      expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "claim", court }).duty).toBe(kop(claimDuty));
+      expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "court-order", court }).duty).toBe(
+        kop(orderDuty),
+      );
+    },
+  );
 });
 
 describe("scale switch 08.09.2024 / 09.09.2024", () => {
   it("150 000 ₽ court order: old scale on 08.09.2024, new from 09.09.2024", () => {
     // old: (3 200 + 2% × 50 000) / 2 = 2 100; new: (4 000 + 3% × 50 000) / 2 = 2 750
-    expect(stateDuty({ claim: kop(150_000), filingDate: "2024-09-08", kind: "court-order", court: "general" }).duty).toBe(kop(2_100));
-    expect(stateDuty({ claim: kop(150_000), filingDate: "2024-09-09", kind: "court-order", court: "general" }).duty).toBe(kop(2_750));
+    expect(
+      stateDuty({ claim: kop(150_000), filingDate: "2024-09-08", kind: "court-order", court: "general" }).duty,
+    ).toBe(kop(2_100));
+    expect(
+      stateDuty({ claim: kop(150_000), filingDate: "2024-09-09", kind: "court-order", court: "general" }).duty,
+    ).toBe(kop(2_750));
   });
 });
 
@@ -77,7 +86,9 @@ describe("rounding (НК 52 п. 6)", () => {
     expect(stateDuty({ claim: 1_251_250, filingDate: OLD, kind: "court-order", court: "general" }).duty).toBe(25_000);
     // 12 525,00: court order 2% = 250,50 → 251; with kopecks 250,50
     expect(stateDuty({ claim: 1_252_500, filingDate: OLD, kind: "court-order", court: "general" }).duty).toBe(25_100);
-    expect(stateDuty({ claim: 1_252_500, filingDate: OLD, kind: "court-order", court: "general", keepKopecks: true }).duty).toBe(25_050);
+    expect(
+      stateDuty({ claim: 1_252_500, filingDate: OLD, kind: "court-order", court: "general", keepKopecks: true }).duty,
+    ).toBe(25_050);
   });
 });
 
@@ -91,12 +102,18 @@ describe("basis and limits", () => {
   });
 
   it("a court order above 500 000 ₽ is flagged (ГПК 121)", () => {
-    expect(stateDuty({ claim: kop(500_000), filingDate: NEW, kind: "court-order", court: "general" }).courtOrderAllowed).toBe(true);
-    expect(stateDuty({ claim: kop(500_000.01), filingDate: NEW, kind: "court-order", court: "general" }).courtOrderAllowed).toBe(false);
+    expect(
+      stateDuty({ claim: kop(500_000), filingDate: NEW, kind: "court-order", court: "general" }).courtOrderAllowed,
+    ).toBe(true);
+    expect(
+      stateDuty({ claim: kop(500_000.01), filingDate: NEW, kind: "court-order", court: "general" }).courtOrderAllowed,
+    ).toBe(false);
   });
 
   it("marks bands not checked against the tax code text", () => {
-    expect(stateDuty({ claim: kop(10_000_000), filingDate: NEW, kind: "claim", court: "general" }).verified).toBe(false);
+    expect(stateDuty({ claim: kop(10_000_000), filingDate: NEW, kind: "claim", court: "general" }).verified).toBe(
+      false,
+    );
     expect(stateDuty({ claim: kop(5_000_000), filingDate: NEW, kind: "claim", court: "general" }).verified).toBe(true);
   });
 });
@@ -125,14 +142,26 @@ const EDGES: [number, string, Court, number, number, string][] = [
   [1_000_000, NEW, "arbitration", 55_000, 27_500, "10 000 + 5% × 900 000 = 55 000"],
   [10_000_000, NEW, "arbitration", 325_000, 162_500, "55 000 + 3% × 9 000 000 = 325 000"],
   [50_000_000, NEW, "arbitration", 725_000, 362_500, "325 000 + 1% × 40 000 000 = 725 000"],
-  [2_000_000_000, NEW, "arbitration", 10_000_000, 5_000_000, "725 000 + 0,5% × 1 950 000 000 = 10 475 000 → не более 10 000 000"],
+  [
+    2_000_000_000,
+    NEW,
+    "arbitration",
+    10_000_000,
+    5_000_000,
+    "725 000 + 0,5% × 1 950 000 000 = 10 475 000 → не более 10 000 000",
+  ],
 ];
 
 describe("state duty: band edges, minimums and caps", () => {
-  it.each(EDGES)("%d ₽ on %s, %s court → claim %d ₽, court order %d ₽ (%s)", (claimRub, date, court, claimDuty, orderDuty) => {
-    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "claim", court }).duty).toBe(kop(claimDuty));
-    expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "court-order", court }).duty).toBe(kop(orderDuty));
-  });
+  it.each(EDGES)(
+    "%d ₽ on %s, %s court → claim %d ₽, court order %d ₽ (%s)",
+    (claimRub, date, court, claimDuty, orderDuty) => {
+      expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "claim", court }).duty).toBe(kop(claimDuty));
+      expect(stateDuty({ claim: kop(claimRub), filingDate: date, kind: "court-order", court }).duty).toBe(
+        kop(orderDuty),
+      );
+    },
+  );
 
   it("the arbitration court-order share cites НК 333.21 п. 1 пп. 2 (not the АПК)", () => {
     const r = stateDuty({ claim: kop(150_000), filingDate: NEW, kind: "court-order", court: "arbitration" });

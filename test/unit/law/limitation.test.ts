@@ -13,17 +13,25 @@ describe("limitation", () => {
 
   it("a cancelled court order adds its duration", () => {
     // filed 01.06.2024, cancelled 01.08.2024: 61 days; 10.02.2025 + 61 days = Sat 12.04.2025 → Mon 14.04.2025
-    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: "2024-08-01" }] })).toBe("2025-04-14");
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: "2024-08-01" }] })).toBe(
+      "2025-04-14",
+    );
   });
 
   it("an unexpired remainder under 6 months after cancellation becomes 6 months (ГК 204 п. 3)", () => {
     // filed 20.01.2025, cancelled 01.03.2025 (40 days): 10.02.2025 + 40 = 22.03.2025 < 01.03.2025 + 6 months → Mon 01.09.2025
-    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-01-20", cancelled: "2025-03-01" }] })).toBe("2025-09-01");
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-01-20", cancelled: "2025-03-01" }] })).toBe(
+      "2025-09-01",
+    );
   });
 
   it("a protection still running stops the term; one filed too late does nothing", () => {
-    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: null }] })).toBe(NO_EXPIRY);
-    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-02-11", cancelled: "2025-03-01" }] })).toBe("2025-02-10");
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2024-06-01", cancelled: null }] })).toBe(
+      NO_EXPIRY,
+    );
+    expect(limitationExpiry("2022-01", { courtProtection: [{ filed: "2025-02-11", cancelled: "2025-03-01" }] })).toBe(
+      "2025-02-10",
+    );
   });
 
   it("time-barred part of a debt on a date", () => {
@@ -66,10 +74,16 @@ describe("enforcement", () => {
     // issued 10.05.2021 → 10.05.2024, a transferred day off (Friday) → Mon 13.05.2024
     expect(presentationTermEnd({ issued: "2021-05-10" })).toBe("2024-05-13");
     // presented 15.01.2022, returned 01.03.2023 → 01.03.2026 is Sunday → Mon 02.03.2026
-    expect(presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: "2023-03-01" }] })).toBe("2026-03-02");
-    expect(presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: null }] })).toBeNull();
+    expect(
+      presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: "2023-03-01" }] }),
+    ).toBe("2026-03-02");
+    expect(
+      presentationTermEnd({ issued: "2021-05-10", presentations: [{ started: "2022-01-15", ended: null }] }),
+    ).toBeNull();
     // a presentation after the term ended does not revive it
-    expect(presentationTermEnd({ issued: "2019-05-10", presentations: [{ started: "2023-01-10", ended: "2023-06-01" }] })).toBe("2022-05-11");
+    expect(
+      presentationTermEnd({ issued: "2019-05-10", presentations: [{ started: "2023-01-10", ended: "2023-06-01" }] }),
+    ).toBe("2022-05-11");
   });
 });
 
@@ -86,11 +100,18 @@ describe("review additions", () => {
 
   it("beyond the calendar table the ТК 112 ч. 2 moved day off counts (01.05.2027 Saturday → Monday 03.05 off)", () => {
     // returned 03.05.2024 (a working Friday) → 03.05.2027 Monday, the day off moved from Saturday 01.05 → Tue 04.05.2027
-    expect(presentationTermEnd({ issued: "2023-01-10", presentations: [{ started: "2023-06-01", ended: "2024-05-03" }] })).toBe("2027-05-04");
+    expect(
+      presentationTermEnd({ issued: "2023-01-10", presentations: [{ started: "2023-06-01", ended: "2024-05-03" }] }),
+    ).toBe("2027-05-04");
   });
 
   it("parses the citation order «п. 4 ч. 1 ст. 46» too; ст. 47 ч. 1 п. 3 waits 6 months", () => {
-    expect(parseEndReason("окончено по п. 4 ч. 1 ст. 46 Федерального закона № 229-ФЗ")).toMatchObject({ article: 46, part: 1, point: 4, meaning: "returned" });
+    expect(parseEndReason("окончено по п. 4 ч. 1 ст. 46 Федерального закона № 229-ФЗ")).toMatchObject({
+      article: 46,
+      part: 1,
+      point: 4,
+      meaning: "returned",
+    });
     expect(earliestRepresentation("2024-01-31", "ст. 47 ч. 1 п. 3")).toBe("2024-07-31");
     // 31.08.2023 + 6 months → no 31.02.2024 → the last day of February, 29.02.2024 (ГК 192 п. 3; 2024 is a leap year)
     expect(earliestRepresentation("2023-08-31", "п. 3 ч. 1 ст. 46")).toBe("2024-02-29");

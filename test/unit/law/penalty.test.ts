@@ -4,7 +4,12 @@
  * Rates: key 7,5% from 19.09.2022 to 23.07.2023 (capped at 9,5% → 7,5%), 4,25% from 27.07.2020, 4,5% from 22.03.2021.
  */
 import { describe, expect, it } from "vitest";
-import { calculatePenalty, DEFAULT_PENALTY_SETTINGS, penaltyTableSheet, type PenaltySettings } from "../../../src/domain/law/penalty";
+import {
+  calculatePenalty,
+  DEFAULT_PENALTY_SETTINGS,
+  penaltyTableSheet,
+  type PenaltySettings,
+} from "../../../src/domain/law/penalty";
 import type { Charge, Payment } from "../../../src/domain/law/allocation";
 
 const rub = (r: number) => Math.round(r * 100);
@@ -39,22 +44,42 @@ describe("30 free days, 1/300, 1/130", () => {
     const r = penalty(jan, [{ date: "2023-03-13", amount: rub(1000), period: "2023-01" }], "2023-12-31");
     expect(r.total).toBe(25);
     // without the payment day: day 30 is the last day of delay → 0
-    expect(penalty(jan, [{ date: "2023-03-13", amount: rub(1000), period: "2023-01" }], "2023-12-31", { includePaymentDay: false }).total).toBe(0);
+    expect(
+      penalty(jan, [{ date: "2023-03-13", amount: rub(1000), period: "2023-01" }], "2023-12-31", {
+        includePaymentDay: false,
+      }).total,
+    ).toBe(0);
   });
 
   it("days 31–90 at 1/300 with the formula text", () => {
     // 25 430,12 × 60 × 1/300 × 7,5% = 25 430,12 × 0,015 = 381,4518 → 381,45 (paid 11.05.2023 = day 90)
-    const r = penalty([{ period: "2023-01", amount: 2_543_012 }], [{ date: "2023-05-11", amount: 2_543_012, period: null }], "2023-12-31");
+    const r = penalty(
+      [{ period: "2023-01", amount: 2_543_012 }],
+      [{ date: "2023-05-11", amount: 2_543_012, period: null }],
+      "2023-12-31",
+    );
     expect(r.total).toBe(38_145);
     expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]).toMatchObject({ from: "2023-03-13", to: "2023-05-11", days: 60, fraction: "1/300", ratePercent: 7.5, penalty: 38_145, moratorium: null });
+    expect(r.rows[0]).toMatchObject({
+      from: "2023-03-13",
+      to: "2023-05-11",
+      days: 60,
+      fraction: "1/300",
+      ratePercent: 7.5,
+      penalty: 38_145,
+      moratorium: null,
+    });
     expect(r.rows[0].formula).toBe("25\u00a0430,12 × 60 × 1/300 × 7,5%");
   });
 
   it("crossing day 91 switches to 1/130", () => {
     // paid 30.06.2023: 60 days at 1/300 (13.03–11.05) + 50 days at 1/130 (12.05–30.06)
     // 10 000 × 60/300 × 7,5% = 150; 10 000 × 50/130 × 7,5% = 288,4615…; total 438,4615… → 438,46
-    const r = penalty([{ period: "2023-01", amount: rub(10_000) }], [{ date: "2023-06-30", amount: rub(10_000), period: null }], "2023-12-31");
+    const r = penalty(
+      [{ period: "2023-01", amount: rub(10_000) }],
+      [{ date: "2023-06-30", amount: rub(10_000), period: null }],
+      "2023-12-31",
+    );
     expect(r.total).toBe(43_846);
     expect(r.rows.map((x) => [x.from, x.to, x.days, x.fraction, x.penalty])).toEqual([
       ["2023-03-13", "2023-05-11", 60, "1/300", 15_000],
@@ -94,7 +119,11 @@ describe("partial payments", () => {
 describe("moratorium 2020 (ПП 424, 06.04.2020–31.12.2020)", () => {
   it("a period whose whole delay lies inside carries no penalty", () => {
     // April 2020: 10.05 Sunday, 11.05 a holiday (09.05 fell on Saturday) → due Tue 12.05.2020; paid 31.12.2020
-    const r = penalty([{ period: "2020-04", amount: rub(1000) }], [{ date: "2020-12-31", amount: rub(1000), period: null }], "2021-06-30");
+    const r = penalty(
+      [{ period: "2020-04", amount: rub(1000) }],
+      [{ date: "2020-12-31", amount: rub(1000), period: null }],
+      "2021-06-30",
+    );
     expect(r.total).toBe(0);
     expect(r.rows.every((x) => x.penalty === 0 && x.moratorium === "мораторий (ПП РФ № 424)")).toBe(true);
   });
@@ -113,9 +142,15 @@ describe("moratorium 2020 (ПП 424, 06.04.2020–31.12.2020)", () => {
   it("straddling the start", () => {
     // January 2020 due Mon 10.02.2020; day 31 = 12.03.2020; accrual 12.03–05.04 = 25 days at 1/300,
     // then moratorium to the payment on 30.06.2020 (rate 4,5% from 22.06.2020): 1 000 × 25/300 × 4,5% = 3,75
-    const r = penalty([{ period: "2020-01", amount: rub(1000) }], [{ date: "2020-06-30", amount: rub(1000), period: null }], "2020-12-31");
+    const r = penalty(
+      [{ period: "2020-01", amount: rub(1000) }],
+      [{ date: "2020-06-30", amount: rub(1000), period: null }],
+      "2020-12-31",
+    );
     expect(r.total).toBe(375);
-    expect(r.rows.filter((x) => x.moratorium === null).map((x) => [x.from, x.to])).toEqual([["2020-03-12", "2020-04-05"]]);
+    expect(r.rows.filter((x) => x.moratorium === null).map((x) => [x.from, x.to])).toEqual([
+      ["2020-03-12", "2020-04-05"],
+    ]);
   });
 
   it("straddling the end", () => {
@@ -142,7 +177,11 @@ describe("moratorium 2022 (ПП 497, 01.04.2022–01.10.2022, debts due before 0
   it("straddling the start (with the fixed 9,5% of ПП 474)", () => {
     // January 2022 due Thu 10.02.2022; day 31 = 13.03.2022; accrual 13.03–31.03 = 19 days; paid 31.05.2022
     // (key rate 11%, ПП 474: 9,5%): 1 000 × 19/300 × 9,5% = 6,016666… → 6,02
-    const r = penalty([{ period: "2022-01", amount: rub(1000) }], [{ date: "2022-05-31", amount: rub(1000), period: null }], "2022-12-31");
+    const r = penalty(
+      [{ period: "2022-01", amount: rub(1000) }],
+      [{ date: "2022-05-31", amount: rub(1000), period: null }],
+      "2022-12-31",
+    );
     expect(r.total).toBe(602);
     expect(r.rows.find((x) => x.moratorium === null)?.ratePercent).toBe(9.5);
   });
@@ -156,7 +195,13 @@ describe("moratorium 2022 (ПП 497, 01.04.2022–01.10.2022, debts due before 0
   it("does not touch a debt due on or after 01.04.2022", () => {
     // March 2022: 10.04 is Sunday → due Mon 11.04.2022; day 31 = 12.05.2022; paid 30.06.2022: 12.05–30.06 = 50 days,
     // rate 9,5% (ПП 474): 1 000 × 50/300 × 9,5% = 15,8333… → 15,83
-    expect(penalty([{ period: "2022-03", amount: rub(1000) }], [{ date: "2022-06-30", amount: rub(1000), period: null }], "2022-12-31").total).toBe(1_583);
+    expect(
+      penalty(
+        [{ period: "2022-03", amount: rub(1000) }],
+        [{ date: "2022-06-30", amount: rub(1000), period: null }],
+        "2022-12-31",
+      ).total,
+    ).toBe(1_583);
   });
 });
 
@@ -179,7 +224,13 @@ describe("capped rates", () => {
   it("ПП 2382 (2024): key rate 16% → 9,5%", () => {
     // January 2024: 10.02 is Saturday → due Mon 12.02.2024; day 31 = 14.03.2024; paid 12.04.2024: 18 + 12 = 30 days
     // 1 000 × 30/300 × 9,5% = 9,50
-    expect(penalty([{ period: "2024-01", amount: rub(1000) }], [{ date: "2024-04-12", amount: rub(1000), period: null }], "2024-12-31").total).toBe(950);
+    expect(
+      penalty(
+        [{ period: "2024-01", amount: rub(1000) }],
+        [{ date: "2024-04-12", amount: rub(1000), period: null }],
+        "2024-12-31",
+      ).total,
+    ).toBe(950);
   });
 
   it("ПП 329 (2025–2026): key rate 21% → 9,5%; from 2027 the key rate applies uncapped and the last table row is flagged", () => {
@@ -190,13 +241,17 @@ describe("capped rates", () => {
     // rate on 15.01.2027 = 14% (no cap after 31.12.2026): 1 000 × 30/300 × 14% = 14,00
     const r = penalty([{ period: "2026-10", amount: rub(1000) }], [], "2027-01-15");
     expect(r.total).toBe(1_400);
-    expect(r.rateNotes).toContain("Ставка 14,00% действует с 27.07.2026 — последняя строка таблицы; проверьте, не изменилась ли она.");
+    expect(r.rateNotes).toContain(
+      "Ставка 14,00% действует с 27.07.2026 — последняя строка таблицы; проверьте, не изменилась ли она.",
+    );
   });
 
   it("the rate date for the unpaid part can differ from the calculation date", () => {
     // January 2023 unpaid as of 30.06.2023 (60 days 1/300 + 50 days 1/130) with the rate of 31.12.2023 (16% → 9,5%):
     // 1 000 × 9,5% × (60/300 + 50/130) = 19 + 36,538461… = 55,538461… → 55,54
-    expect(penalty([{ period: "2023-01", amount: rub(1000) }], [], "2023-06-30", { rateDateForUnpaid: "2023-12-31" }).total).toBe(5_554);
+    expect(
+      penalty([{ period: "2023-01", amount: rub(1000) }], [], "2023-06-30", { rateDateForUnpaid: "2023-12-31" }).total,
+    ).toBe(5_554);
   });
 });
 
@@ -204,24 +259,46 @@ describe("due dates", () => {
   it("the 2026 reform: February 2026 due 10.03, March 2026 due 15.04; a contract day only before the reform", () => {
     // March 2026 due Wed 15.04.2026; day 31 = 16.05.2026; paid 20.05.2026: 5 days, key 14,5% → 9,5%
     // 1 000 × 5/300 × 9,5% = 1,58333… → 1,58 (with the 10th it would be due 11.05 and cost more)
-    const r = penalty([{ period: "2026-03", amount: rub(1000) }], [{ date: "2026-05-20", amount: rub(1000), period: null }], "2026-06-30", { contractDay: 25 });
+    const r = penalty(
+      [{ period: "2026-03", amount: rub(1000) }],
+      [{ date: "2026-05-20", amount: rub(1000), period: null }],
+      "2026-06-30",
+      { contractDay: 25 },
+    );
     expect(r.total).toBe(158);
     expect(r.rows[0].dueDate).toBe("2026-04-15");
     // February 2026 with contract day 25 → due Wed 25.03.2026; paid 24.04.2026 = day 30 → 0
-    expect(penalty([{ period: "2026-02", amount: rub(1000) }], [{ date: "2026-04-24", amount: rub(1000), period: null }], "2026-06-30", { contractDay: 25 }).total).toBe(0);
+    expect(
+      penalty(
+        [{ period: "2026-02", amount: rub(1000) }],
+        [{ date: "2026-04-24", amount: rub(1000), period: null }],
+        "2026-06-30",
+        { contractDay: 25 },
+      ).total,
+    ).toBe(0);
   });
 });
 
 describe("before 2016", () => {
   it("1/300 from the first day, refinancing rate 8,25%", () => {
     // October 2015 due Tue 10.11.2015; paid 10.12.2015: 11.11–10.12 = 30 days: 1 000 × 30/300 × 8,25% = 8,25
-    expect(penalty([{ period: "2015-10", amount: rub(1000) }], [{ date: "2015-12-10", amount: rub(1000), period: null }], "2016-12-31").total).toBe(825);
+    expect(
+      penalty(
+        [{ period: "2015-10", amount: rub(1000) }],
+        [{ date: "2015-12-10", amount: rub(1000), period: null }],
+        "2016-12-31",
+      ).total,
+    ).toBe(825);
   });
 
   it("a debt due in 2015 stays at 1/300 after 2016; paid in 2016 → key rate 11%", () => {
     // November 2015 due Thu 10.12.2015; paid 10.03.2016: 21 + 31 + 29 + 10 = 91 days at 1/300
     // 1 000 × 91/300 × 11% = 33,3666… → 33,37
-    const r = penalty([{ period: "2015-11", amount: rub(1000) }], [{ date: "2016-03-10", amount: rub(1000), period: null }], "2016-12-31");
+    const r = penalty(
+      [{ period: "2015-11", amount: rub(1000) }],
+      [{ date: "2016-03-10", amount: rub(1000), period: null }],
+      "2016-12-31",
+    );
     expect(r.total).toBe(3_337);
     expect(r.rows.map((x) => x.fraction)).toEqual(["1/300"]);
   });
@@ -252,9 +329,14 @@ describe("excluded periods, rounding, exactness", () => {
   it("a regional excluded period carries no penalty", () => {
     // January 2023 paid 11.05.2023 (days 31–90 = 13.03–11.05) minus 13.03–31.03 excluded (19 days) = 41 days
     // 1 000 × 41/300 × 7,5% = 10,25
-    const r = penalty([{ period: "2023-01", amount: rub(1000) }], [{ date: "2023-05-11", amount: rub(1000), period: null }], "2023-12-31", {
-      excludedPeriods: [{ from: "2023-03-01", to: "2023-03-31", label: "решение региона" }],
-    });
+    const r = penalty(
+      [{ period: "2023-01", amount: rub(1000) }],
+      [{ date: "2023-05-11", amount: rub(1000), period: null }],
+      "2023-12-31",
+      {
+        excludedPeriods: [{ from: "2023-03-01", to: "2023-03-31", label: "решение региона" }],
+      },
+    );
     expect(r.total).toBe(1_025);
     expect(r.rows.find((x) => x.moratorium === "решение региона")?.days).toBe(19);
   });
@@ -262,7 +344,9 @@ describe("excluded periods, rounding, exactness", () => {
   it("an excluded period overlapping a moratorium: both labels on the common days", () => {
     // February 2022 due 10.03.2022, unpaid as of 31.10.2022; moratorium to 01.10, exclusion 01.09–10.10
     // → accrual 11.10–31.10 = 21 days at 1/130, 7,5%: 1 000 × 21/130 × 7,5% = 12,115384… → 12,12
-    const r = penalty([{ period: "2022-02", amount: rub(1000) }], [], "2022-10-31", { excludedPeriods: [{ from: "2022-09-01", to: "2022-10-10", label: "Москва" }] });
+    const r = penalty([{ period: "2022-02", amount: rub(1000) }], [], "2022-10-31", {
+      excludedPeriods: [{ from: "2022-09-01", to: "2022-10-10", label: "Москва" }],
+    });
     expect(r.total).toBe(1_212);
     expect(r.rows.map((x) => [x.from, x.to, x.moratorium])).toEqual([
       ["2022-04-10", "2022-06-08", "мораторий (ПП РФ № 497)"],
@@ -293,7 +377,10 @@ describe("excluded periods, rounding, exactness", () => {
 
   it("half a kopeck rounds up", () => {
     // 20,00 × 1/300 × 7,5% = 0,5 kopeck → 1
-    expect(penalty([{ period: "2023-01", amount: 2000 }], [{ date: "2023-03-13", amount: 2000, period: null }], "2023-12-31").total).toBe(1);
+    expect(
+      penalty([{ period: "2023-01", amount: 2000 }], [{ date: "2023-03-13", amount: 2000, period: null }], "2023-12-31")
+        .total,
+    ).toBe(1);
   });
 
   it("stays exact beyond 2^53 (BigInt path)", () => {
@@ -304,7 +391,11 @@ describe("excluded periods, rounding, exactness", () => {
   it("payments after the calculation date are ignored; penalties never compound", () => {
     // as of 30.06.2023 the payment of 01.07 does not exist; 1 000 unpaid → 43,85 (see the partial-payment case);
     // a second year's calculation uses the same principal only (no penalty in the base)
-    const r = penalty([{ period: "2023-01", amount: rub(1000) }], [{ date: "2023-07-01", amount: rub(1000), period: null }], "2023-06-30");
+    const r = penalty(
+      [{ period: "2023-01", amount: rub(1000) }],
+      [{ date: "2023-07-01", amount: rub(1000), period: null }],
+      "2023-06-30",
+    );
     expect(r.total).toBe(4_385);
     expect(r.rows.every((x) => x.principal === rub(1000))).toBe(true);
   });
@@ -312,10 +403,16 @@ describe("excluded periods, rounding, exactness", () => {
 
 describe("the «Расчёт пени» sheet", () => {
   it("has the assumptions in the header, a row per sub-period and the rounded total", () => {
-    const r = penalty([{ period: "2023-01", amount: rub(10_000) }], [{ date: "2023-06-30", amount: rub(10_000), period: null }], "2023-12-31");
+    const r = penalty(
+      [{ period: "2023-01", amount: rub(10_000) }],
+      [{ date: "2023-06-30", amount: rub(10_000), period: null }],
+      "2023-12-31",
+    );
     const sheet = penaltyTableSheet(r, "Расчёт пени: лицевой счёт 1020034");
     expect(sheet[0]).toEqual(["Расчёт пени: лицевой счёт 1020034"]);
-    const flat = sheet.map((row) => row.map((c) => (typeof c === "object" && c !== null ? JSON.stringify(c) : String(c))).join("|")).join("\n");
+    const flat = sheet
+      .map((row) => row.map((c) => (typeof c === "object" && c !== null ? JSON.stringify(c) : String(c))).join("|"))
+      .join("\n");
     expect(flat).toContain("День оплаты включается в период просрочки.");
     expect(flat).toContain("10\u00a0000,00 × 60 × 1/300 × 7,5%");
     const last = sheet[sheet.length - 1];

@@ -7,13 +7,26 @@ import { allocatePayments, type Charge, type Payment } from "../../../src/domain
 
 const FIRST = "2014-01";
 const periodArb = fc.integer({ min: 0, max: 150 }).map((n) => addPeriods(FIRST, n));
-const chargesArb = fc.uniqueArray(periodArb, { minLength: 1, maxLength: 10 }).chain((periods) =>
-  fc.tuple(...periods.map((p) => fc.integer({ min: 0, max: 5_000_000 }).map((amount): Charge => ({ period: p, amount })))),
-);
+const chargesArb = fc
+  .uniqueArray(periodArb, { minLength: 1, maxLength: 10 })
+  .chain((periods) =>
+    fc.tuple(
+      ...periods.map((p) => fc.integer({ min: 0, max: 5_000_000 }).map((amount): Charge => ({ period: p, amount }))),
+    ),
+  );
 function paymentsArb(charges: Charge[]) {
   const pay = fc
-    .record({ idx: fc.nat({ max: charges.length - 1 }), offset: fc.integer({ min: 0, max: 900 }), amount: fc.integer({ min: 1, max: 5_000_000 }), named: fc.boolean() })
-    .map(({ idx, offset, amount, named }): Payment => ({ date: addDays(periodStart(charges[idx].period), offset), amount, period: named ? charges[idx].period : null }));
+    .record({
+      idx: fc.nat({ max: charges.length - 1 }),
+      offset: fc.integer({ min: 0, max: 900 }),
+      amount: fc.integer({ min: 1, max: 5_000_000 }),
+      named: fc.boolean(),
+    })
+    .map(({ idx, offset, amount, named }): Payment => ({
+      date: addDays(periodStart(charges[idx].period), offset),
+      amount,
+      period: named ? charges[idx].period : null,
+    }));
   return fc.array(pay, { maxLength: 8 });
 }
 const settingsArb: fc.Arbitrary<Partial<PenaltySettings>> = fc.record({
@@ -22,7 +35,9 @@ const settingsArb: fc.Arbitrary<Partial<PenaltySettings>> = fc.record({
   moratoriumDaysAdvanceCounter: fc.boolean(),
   rateMode: fc.constantFrom("single" as const, "split" as const),
 });
-const accountArb = chargesArb.chain((charges) => fc.record({ charges: fc.constant(charges), payments: paymentsArb(charges), settings: settingsArb }));
+const accountArb = chargesArb.chain((charges) =>
+  fc.record({ charges: fc.constant(charges), payments: paymentsArb(charges), settings: settingsArb }),
+);
 const AS_OF = "2026-09-01";
 
 describe("penalty properties", () => {
@@ -42,16 +57,24 @@ describe("penalty properties", () => {
 
   it("paying earlier never increases it (split mode: each day keeps its own rate)", () => {
     fc.assert(
-      fc.property(accountArb, fc.nat(), fc.integer({ min: 1, max: 200 }), ({ charges, payments, settings }, which, earlier) => {
-        fc.pre(payments.length > 0);
-        const i = which % payments.length;
-        const moved = payments.map((p, k) => (k === i ? { ...p, date: addDays(p.date, -earlier) } : p));
-        fc.pre(moved[i].date >= "2013-01-01" && (moved[i].period === null || moved[i].date >= periodStart(moved[i].period!)));
-        const s = { ...settings, rateMode: "split" as const };
-        const before = calculatePenalty({ charges, payments, asOf: AS_OF, settings: s }).total;
-        const after = calculatePenalty({ charges, payments: moved, asOf: AS_OF, settings: s }).total;
-        expect(after).toBeLessThanOrEqual(before);
-      }),
+      fc.property(
+        accountArb,
+        fc.nat(),
+        fc.integer({ min: 1, max: 200 }),
+        ({ charges, payments, settings }, which, earlier) => {
+          fc.pre(payments.length > 0);
+          const i = which % payments.length;
+          const moved = payments.map((p, k) => (k === i ? { ...p, date: addDays(p.date, -earlier) } : p));
+          fc.pre(
+            moved[i].date >= "2013-01-01" &&
+              (moved[i].period === null || moved[i].date >= periodStart(moved[i].period!)),
+          );
+          const s = { ...settings, rateMode: "split" as const };
+          const before = calculatePenalty({ charges, payments, asOf: AS_OF, settings: s }).total;
+          const after = calculatePenalty({ charges, payments: moved, asOf: AS_OF, settings: s }).total;
+          expect(after).toBeLessThanOrEqual(before);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -60,7 +83,14 @@ describe("penalty properties", () => {
     const periods = ["2022-10", "2022-11", "2022-12", "2023-01", "2023-02"];
     const arb = fc.record({
       amounts: fc.tuple(...periods.map(() => fc.integer({ min: 0, max: 2_000_000 }))),
-      pays: fc.array(fc.record({ day: fc.integer({ min: 0, max: 220 }), amount: fc.integer({ min: 1, max: 3_000_000 }), named: fc.nat({ max: periods.length }) }), { maxLength: 6 }),
+      pays: fc.array(
+        fc.record({
+          day: fc.integer({ min: 0, max: 220 }),
+          amount: fc.integer({ min: 1, max: 3_000_000 }),
+          named: fc.nat({ max: periods.length }),
+        }),
+        { maxLength: 6 },
+      ),
       which: fc.nat(),
       earlier: fc.integer({ min: 1, max: 60 }),
     });
@@ -71,7 +101,14 @@ describe("penalty properties", () => {
         const mk = (shift: number, idx: number) =>
           pays.map((p, k): Payment => {
             const day = Math.max(0, p.day - (k === idx ? shift : 0));
-            return { date: addDays("2022-12-01", day), amount: p.amount, period: p.named < periods.length && addDays("2022-12-01", day) >= periodStart(periods[p.named]) ? periods[p.named] : null };
+            return {
+              date: addDays("2022-12-01", day),
+              amount: p.amount,
+              period:
+                p.named < periods.length && addDays("2022-12-01", day) >= periodStart(periods[p.named])
+                  ? periods[p.named]
+                  : null,
+            };
           });
         const i = which % pays.length;
         const asOf = "2023-07-20";
@@ -89,13 +126,21 @@ describe("penalty properties", () => {
     const arb = chargesArb.chain((charges) =>
       fc.record({
         charges: fc.constant(charges),
-        pays: fc.tuple(...charges.map(() => fc.record({ offset: fc.integer({ min: 0, max: 400 }), share: fc.integer({ min: 0, max: 100 }) }))),
+        pays: fc.tuple(
+          ...charges.map(() =>
+            fc.record({ offset: fc.integer({ min: 0, max: 400 }), share: fc.integer({ min: 0, max: 100 }) }),
+          ),
+        ),
         settings: settingsArb,
       }),
     );
     fc.assert(
       fc.property(arb, ({ charges, pays, settings }) => {
-        const payments: Payment[] = charges.map((c, k) => ({ date: addDays(periodStart(c.period), pays[k].offset), amount: Math.floor((c.amount * pays[k].share) / 100), period: c.period }));
+        const payments: Payment[] = charges.map((c, k) => ({
+          date: addDays(periodStart(c.period), pays[k].offset),
+          amount: Math.floor((c.amount * pays[k].share) / 100),
+          period: c.period,
+        }));
         const all = calculatePenalty({ charges, payments, asOf: AS_OF, settings });
         let sum = 0;
         charges.forEach((c, k) => {

@@ -3,7 +3,17 @@ import { checkLedger, readSavedMapping, saveLedgerMapping } from "../../../src/a
 import { LedgerInputError } from "../../../src/domain/ledger";
 import { OWN_SHEETS } from "../../../src/workbook/port";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
-import { BAILIFF_REGISTER, COURT_REGISTER, EMPTY_SHEET, FIXTURE_TODAY, NOT_A_LEDGER, fixtureByName, fixtureXlsxBytes, sampleLedgerFixture, type LedgerFixture } from "../../fixtures/ledgers";
+import {
+  BAILIFF_REGISTER,
+  COURT_REGISTER,
+  EMPTY_SHEET,
+  FIXTURE_TODAY,
+  NOT_A_LEDGER,
+  fixtureByName,
+  fixtureXlsxBytes,
+  sampleLedgerFixture,
+  type LedgerFixture,
+} from "../../fixtures/ledgers";
 
 async function open(...fixtures: LedgerFixture[]) {
   return XlsxWorkbook.fromArrayBuffer(await fixtureXlsxBytes(...fixtures));
@@ -45,7 +55,10 @@ describe("checkLedger use case", () => {
     expect(rows[header + 1]).toEqual([
       "balance.mismatch",
       "ошибка",
-      "H10: сальдо на конец 2 500,00 ₽ не сходится: сальдо на начало 1 000,00 ₽ + начислено 2 000,00 ₽ − оплачено 1 000,00 ₽ = 2 000,00 ₽ (расхождение 500,00 ₽).".replace(/(?<=\d) (?=\d{3},)/g, "\u00a0"),
+      "H10: сальдо на конец 2 500,00 ₽ не сходится: сальдо на начало 1 000,00 ₽ + начислено 2 000,00 ₽ − оплачено 1 000,00 ₽ = 2 000,00 ₽ (расхождение 500,00 ₽).".replace(
+        /(?<=\d) (?=\d{3},)/g,
+        "\u00a0",
+      ),
       "ОСВ март 2024!H10",
       "1020036",
       "Петрова А.И.",
@@ -85,7 +98,9 @@ describe("checkLedger use case", () => {
   it("uses the mapping saved for the sheet, and a given mapping over it", async () => {
     const wb = await open(twoLevel);
     await saveLedgerMapping(wb, "ОСВ март 2024", { mapping: { account: 0, name: 1, address: 2, charged: 5, paid: 6 } });
-    expect(await readSavedMapping(wb, "ОСВ март 2024")).toEqual({ mapping: { account: 0, name: 1, address: 2, charged: 5, paid: 6 } });
+    expect(await readSavedMapping(wb, "ОСВ март 2024")).toEqual({
+      mapping: { account: 0, name: 1, address: 2, charged: 5, paid: 6 },
+    });
     const saved = await checkLedger(wb, { today: FIXTURE_TODAY, write: false });
     expect(saved.mappingCorrected).toBe(true);
     expect(saved.columns).toEqual({ account: 0, name: 1, address: 2, charged: 5, paid: 6 });
@@ -154,6 +169,8 @@ describe("checkLedger on a big ledger", () => {
     expect(result.findings).toHaveLength(5100);
     expect(marks).toHaveLength(MAX_MARKS);
     expect(written[0].name).toBe("Проверка");
-    expect(written[0].rows[4]).toEqual([`На листе реестра отмечены первые ${MAX_MARKS} ячеек из 5100; остальные — только в списке ниже.`]);
+    expect(written[0].rows[4]).toEqual([
+      `На листе реестра отмечены первые ${MAX_MARKS} ячеек из 5100; остальные — только в списке ниже.`,
+    ]);
   });
 });

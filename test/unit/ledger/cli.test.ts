@@ -4,20 +4,32 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EMPTY_SHEET, NOT_A_LEDGER, buildSampleLedgerBytes, fixtureByName, fixtureXlsxBytes } from "../../fixtures/ledgers";
+import {
+  EMPTY_SHEET,
+  NOT_A_LEDGER,
+  buildSampleLedgerBytes,
+  fixtureByName,
+  fixtureXlsxBytes,
+} from "../../fixtures/ledgers";
 
 let dir: string;
 const file = (name: string) => join(dir, name);
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8", cwd: process.cwd() });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zhku-check-"));
   writeFileSync(file("осв.xlsx"), await fixtureXlsxBytes(fixtureByName("title-two-level")));
-  writeFileSync(file("два.xlsx"), await fixtureXlsxBytes(fixtureByName("title-two-level"), fixtureByName("per-month-rows")));
+  writeFileSync(
+    file("два.xlsx"),
+    await fixtureXlsxBytes(fixtureByName("title-two-level"), fixtureByName("per-month-rows")),
+  );
   writeFileSync(file("сотрудники.xlsx"), await fixtureXlsxBytes(NOT_A_LEDGER));
   writeFileSync(file("пусто.xlsx"), await fixtureXlsxBytes(EMPTY_SHEET));
   writeFileSync(file("пример.xlsx"), await buildSampleLedgerBytes());
@@ -38,10 +50,28 @@ describe("zhku-collect check", () => {
       layout: "per-account",
       headerRow: 6,
       period: { from: "2024-03-01", to: "2024-03-31" },
-      columns: { account: "A", name: "B", address: "C", openingDebt: "D", openingAdvance: "E", charged: "F", paid: "G", closingDebt: "H", closingAdvance: "I", penalties: "J" },
+      columns: {
+        account: "A",
+        name: "B",
+        address: "C",
+        openingDebt: "D",
+        openingAdvance: "E",
+        charged: "F",
+        paid: "G",
+        closingDebt: "H",
+        closingAdvance: "I",
+        penalties: "J",
+      },
       rows: { data: 7, skipped: 3 },
     });
-    expect(doc.findings.map((f: { code: string; row: number; cell: string; account: string }) => [f.code, f.row, f.cell, f.account])).toEqual([
+    expect(
+      doc.findings.map((f: { code: string; row: number; cell: string; account: string }) => [
+        f.code,
+        f.row,
+        f.cell,
+        f.account,
+      ]),
+    ).toEqual([
       ["balance.mismatch", 10, "H10", "1020036"],
       ["name.missing", 11, "B11", "1020037"],
       ["amount.invalid", 12, "D12", "1020038"],
@@ -57,7 +87,9 @@ describe("zhku-collect check", () => {
     const r = cli("check", file("пример.xlsx"));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("лист «ОСВ по лицевым счетам»");
-    expect(r.stdout).toContain("Макет: одна строка на лицевой счёт; строка заголовка: 7; период: 01.11.2025 – 31.10.2026");
+    expect(r.stdout).toContain(
+      "Макет: одна строка на лицевой счёт; строка заголовка: 7; период: 01.11.2025 – 31.10.2026",
+    );
     expect(r.stdout).toContain("Строк с данными: 40; пропущено (итоги, группы): 7");
     expect(r.stdout).toContain("Ошибок: 4; предупреждений: 1; замечаний: 0");
     expect(r.stdout).toMatch(/owners\.no-shares\s+Несколько собственников без долей\s+предупреждение\s+1/);
@@ -73,14 +105,20 @@ describe("zhku-collect check", () => {
     expect(one.code).toBe(0);
     const doc = JSON.parse(one.stdout);
     expect(doc.layout).toBe("per-month-rows");
-    expect(doc.findings.map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`)).toEqual(["balance.mismatch E6", "period.invalid D7", "period.future D8"]);
+    expect(doc.findings.map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`)).toEqual([
+      "balance.mismatch E6",
+      "period.invalid D7",
+      "period.future D8",
+    ]);
   });
 
   it("bad input exits 2 with a Russian message naming the file and the problem", () => {
     const notLedger = cli("check", file("сотрудники.xlsx"), "--json");
     expect(notLedger.code).toBe(2);
     expect(notLedger.stdout).toBe("");
-    expect(notLedger.stderr).toMatch(/^Ошибка: сотрудники\.xlsx: Лист «Сотрудники» не похож на реестр.*не найдены столбцы — Лицевой счёт.*Заголовки на листе: «Сотрудник», «Должность», «Телефон»/);
+    expect(notLedger.stderr).toMatch(
+      /^Ошибка: сотрудники\.xlsx: Лист «Сотрудники» не похож на реестр.*не найдены столбцы — Лицевой счёт.*Заголовки на листе: «Сотрудник», «Должность», «Телефон»/,
+    );
     const empty = cli("check", file("пусто.xlsx"));
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("пусто.xlsx");

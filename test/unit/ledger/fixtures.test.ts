@@ -6,7 +6,15 @@ import { describe, expect, it } from "vitest";
 import { columnLetter } from "../../../src/domain/grid";
 import { recognizeLedger, validateLedger } from "../../../src/domain/ledger";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
-import { FIXTURE_TODAY, LEDGER_FIXTURES, buildSampleLedger, fixtureGrid, fixtureXlsxBytes, sampleLedgerFixture, type LedgerFixture } from "../../fixtures/ledgers";
+import {
+  FIXTURE_TODAY,
+  LEDGER_FIXTURES,
+  buildSampleLedger,
+  fixtureGrid,
+  fixtureXlsxBytes,
+  sampleLedgerFixture,
+  type LedgerFixture,
+} from "../../fixtures/ledgers";
 
 function check(f: LedgerFixture, grid = fixtureGrid(f)) {
   const ledger = recognizeLedger(grid);
@@ -54,7 +62,15 @@ describe("canonical accounts", () => {
     const { ledger } = check(LEDGER_FIXTURES[0]);
     const sokolova = ledger.accounts.find((a) => a.account === "1020034")!;
     // first row: 25 430,12 + 3 812,40 − 0 = 29 242,52; the duplicate row adds 0 + 100 − 100 = 0
-    expect(sokolova).toMatchObject({ name: "Соколова Е.В.", address: "мкр. 3, д. 5, кв. 12", opening: 2543012, charged: 381240 + 10000, paid: 10000, closing: 2924252, penalties: 120433 });
+    expect(sokolova).toMatchObject({
+      name: "Соколова Е.В.",
+      address: "мкр. 3, д. 5, кв. 12",
+      opening: 2543012,
+      charged: 381240 + 10000,
+      paid: 10000,
+      closing: 2924252,
+      penalties: 120433,
+    });
     expect(sokolova.rows).toEqual([8, 13]);
     const orlov = ledger.accounts.find((a) => a.account === "1020035")!;
     // advance 1 500,00 is a negative opening balance
@@ -111,7 +127,12 @@ describe("canonical accounts", () => {
 
   it("split name and address columns are joined", () => {
     const { ledger } = check(LEDGER_FIXTURES.find((f) => f.name === "split-columns")!);
-    expect(ledger.accounts[0]).toMatchObject({ name: "Соколова Елена Викторовна", address: "ул. Мира, д. 5, кв. 12", lastPaymentDate: "2024-02-28", birthDate: "1981-02-14" });
+    expect(ledger.accounts[0]).toMatchObject({
+      name: "Соколова Елена Викторовна",
+      address: "ул. Мира, д. 5, кв. 12",
+      lastPaymentDate: "2024-02-28",
+      birthDate: "1981-02-14",
+    });
   });
 });
 

@@ -9,12 +9,45 @@ import { recognizeLedger, validateLedger } from "../../../src/domain/ledger";
 type Make = (seed: number, defects?: Record<string, number>) => GeneratedLedger;
 
 const SHEETS: [string, Make, string[]][] = [
-  ["turnover", (seed, defects) => turnoverSheet({ seed, accounts: 60, defects }), ["account.missing", "account.duplicate", "amount.invalid", "balance.mismatch", "name.missing", "address.missing", "id.snils-invalid", "id.inn-invalid"]],
-  ["turnover × services", (seed, defects) => turnoverSheet({ seed, accounts: 30, services: true, defects }), ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"]],
-  ["monthly rows", (seed, defects) => monthlyRowsSheet({ seed, accounts: 8, defects }), ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing", "period.invalid"]],
-  ["monthly rows, date periods", (seed, defects) => monthlyRowsSheet({ seed, accounts: 8, periodStyle: "date", defects }), ["balance.mismatch", "period.invalid"]],
-  ["month columns", (seed, defects) => monthColumnsSheet({ seed, accounts: 20, defects }), ["account.missing", "account.duplicate", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"]],
-  ["month columns, debt", (seed, defects) => monthColumnsSheet({ seed, accounts: 20, kind: "debt", defects }), ["account.missing", "account.duplicate", "amount.invalid", "name.missing", "address.missing"]],
+  [
+    "turnover",
+    (seed, defects) => turnoverSheet({ seed, accounts: 60, defects }),
+    [
+      "account.missing",
+      "account.duplicate",
+      "amount.invalid",
+      "balance.mismatch",
+      "name.missing",
+      "address.missing",
+      "id.snils-invalid",
+      "id.inn-invalid",
+    ],
+  ],
+  [
+    "turnover × services",
+    (seed, defects) => turnoverSheet({ seed, accounts: 30, services: true, defects }),
+    ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"],
+  ],
+  [
+    "monthly rows",
+    (seed, defects) => monthlyRowsSheet({ seed, accounts: 8, defects }),
+    ["account.missing", "amount.invalid", "balance.mismatch", "name.missing", "address.missing", "period.invalid"],
+  ],
+  [
+    "monthly rows, date periods",
+    (seed, defects) => monthlyRowsSheet({ seed, accounts: 8, periodStyle: "date", defects }),
+    ["balance.mismatch", "period.invalid"],
+  ],
+  [
+    "month columns",
+    (seed, defects) => monthColumnsSheet({ seed, accounts: 20, defects }),
+    ["account.missing", "account.duplicate", "amount.invalid", "balance.mismatch", "name.missing", "address.missing"],
+  ],
+  [
+    "month columns, debt",
+    (seed, defects) => monthColumnsSheet({ seed, accounts: 20, kind: "debt", defects }),
+    ["account.missing", "account.duplicate", "amount.invalid", "name.missing", "address.missing"],
+  ],
 ];
 
 function run(g: GeneratedLedger) {

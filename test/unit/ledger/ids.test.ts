@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { validateAccount, validateBik, validateCorrAccount, validateInn, validateOgrn, validateSnils } from "../../../src/domain/ids";
+import {
+  validateAccount,
+  validateBik,
+  validateCorrAccount,
+  validateInn,
+  validateOgrn,
+  validateSnils,
+} from "../../../src/domain/ids";
 
 describe("СНИЛС", () => {
   it("accepts a number whose check digits match, however it is typed", () => {
@@ -9,7 +16,10 @@ describe("СНИЛС", () => {
     expect(validateSnils(`112\u00a0233\u00a0445\u00a095`).valid).toBe(true);
   });
   it("rejects a wrong check number and a wrong length with a Russian reason", () => {
-    expect(validateSnils("112-233-445 96")).toMatchObject({ valid: false, message: "неверное контрольное число СНИЛС" });
+    expect(validateSnils("112-233-445 96")).toMatchObject({
+      valid: false,
+      message: "неверное контрольное число СНИЛС",
+    });
     expect(validateSnils("112-233-445")).toMatchObject({ valid: false, message: "СНИЛС должен состоять из 11 цифр" });
   });
   it("sums of 100 and 101 give the check number 00, above 101 the remainder of 101", () => {

@@ -66,7 +66,12 @@ const ledgerArb = fc
     accounts: fc.array(accountArb, { minLength: 3, maxLength: 25 }),
     firstId: fc.integer({ min: 1, max: 900_000 }),
     zeros: fc.boolean(),
-    shape: fc.record({ twoLevel: fc.boolean(), textNumbers: fc.boolean(), ids: fc.boolean(), houseSize: fc.integer({ min: 2, max: 30 }) }),
+    shape: fc.record({
+      twoLevel: fc.boolean(),
+      textNumbers: fc.boolean(),
+      ids: fc.boolean(),
+      houseSize: fc.integer({ min: 2, max: 30 }),
+    }),
   })
   .map(({ accounts, firstId, zeros, shape }) => {
     const accs: Acc[] = accounts.map((a, i) => ({
@@ -95,13 +100,34 @@ function render(accs: Acc[], shape: Shape, title = "Оборотная ведо�
   const rows: GridCell[][] = [["ООО «УК Пример»"], [title], []];
   const idCols = shape.ids ? ["СНИЛС", "ИНН"] : [];
   if (shape.twoLevel) {
-    rows.push(["Л/С", "Собственник", "Адрес", ...idCols, "Сальдо на начало", null, "Начислено", "Оплачено", "Сальдо на конец", null]);
+    rows.push([
+      "Л/С",
+      "Собственник",
+      "Адрес",
+      ...idCols,
+      "Сальдо на начало",
+      null,
+      "Начислено",
+      "Оплачено",
+      "Сальдо на конец",
+      null,
+    ]);
     rows.push([null, null, null, ...idCols.map(() => null), "Долг", "Аванс", null, null, "Долг", "Аванс"]);
   } else {
-    rows.push(["Лицевой счёт", "ФИО", "Адрес", ...idCols, "Сальдо на начало", "Начислено", "Оплачено", "Сальдо на конец"]);
+    rows.push([
+      "Лицевой счёт",
+      "ФИО",
+      "Адрес",
+      ...idCols,
+      "Сальдо на начало",
+      "Начислено",
+      "Оплачено",
+      "Сальдо на конец",
+    ]);
   }
   const accRow: number[] = [];
-  const balance = (k: number): GridCell[] => (shape.twoLevel ? [k > 0 ? amount(k, shape) : null, k < 0 ? amount(-k, shape) : null] : [amount(k, shape)]);
+  const balance = (k: number): GridCell[] =>
+    shape.twoLevel ? [k > 0 ? amount(k, shape) : null, k < 0 ? amount(-k, shape) : null] : [amount(k, shape)];
   accs.forEach((a, i) => {
     if (i % shape.houseSize === 0) rows.push([`ул. Лесная, д. ${4 + i}`]);
     accRow.push(rows.length + 1);
@@ -109,13 +135,19 @@ function render(accs: Acc[], shape: Shape, title = "Оборотная ведо�
       a.id === "" ? null : { v: a.id, f: "@" },
       a.name === "" ? null : a.name,
       a.address === "" ? null : a.address,
-      ...(shape.ids ? [{ v: a.snils, f: "@" }, { v: a.inn, f: "@" }] : []),
+      ...(shape.ids
+        ? [
+            { v: a.snils, f: "@" },
+            { v: a.inn, f: "@" },
+          ]
+        : []),
       ...balance(a.opening),
       typeof a.charged === "string" ? { v: a.charged, f: "@" } : amount(a.charged, shape),
       amount(a.paid, shape),
       ...balance(a.closing),
     ]);
-    if (i % shape.houseSize === shape.houseSize - 1) rows.push([null, null, "Итого по дому", ...idCols.map(() => null), amount(123456, shape)]);
+    if (i % shape.houseSize === shape.houseSize - 1)
+      rows.push([null, null, "Итого по дому", ...idCols.map(() => null), amount(123456, shape)]);
   });
   rows.push(["Итого", null, null, ...idCols.map(() => null), amount(999999, shape)]);
   const merges = shape.twoLevel ? [] : undefined;
@@ -153,10 +185,22 @@ const DEFECTS: Defect[] = [
   { code: "balance.mismatch", plant: (accs, i) => edit(accs, i, { closing: accs[i].closing + 2 + (i % 5) * 1000 }) },
   { code: "name.missing", plant: (accs, i) => edit(accs, i, { name: "" }) },
   { code: "address.missing", plant: (accs, i) => edit(accs, i, { address: "" }) },
-  { code: "charge.negative", plant: (accs, i) => edit(accs, i, { charged: -accs[i].charged, closing: accs[i].opening - accs[i].charged - accs[i].paid }) },
-  { code: "debt.no-charges", plant: (accs, i) => edit(accs, i, { opening: 10000 + i, charged: 0, paid: 0, closing: 10000 + i }) },
+  {
+    code: "charge.negative",
+    plant: (accs, i) =>
+      edit(accs, i, { charged: -accs[i].charged, closing: accs[i].opening - accs[i].charged - accs[i].paid }),
+  },
+  {
+    code: "debt.no-charges",
+    plant: (accs, i) => edit(accs, i, { opening: 10000 + i, charged: 0, paid: 0, closing: 10000 + i }),
+  },
   { code: "owners.no-shares", plant: (accs, i) => edit(accs, i, { name: `${accs[i].name}, Орлова Н.П.` }) },
-  { code: "period.invalid", plant: (accs) => accs, title: "Оборотная ведомость за период 31.03.2024 - 01.03.2024", atTitle: true },
+  {
+    code: "period.invalid",
+    plant: (accs) => accs,
+    title: "Оборотная ведомость за период 31.03.2024 - 01.03.2024",
+    atTitle: true,
+  },
   { code: "period.future", plant: (accs) => accs, title: "Оборотная ведомость за Март 2030 г.", atTitle: true },
 ];
 

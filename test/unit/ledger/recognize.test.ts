@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseAmount } from "../../../src/domain/money";
 import { parsePeriod, parseRuDate } from "../../../src/domain/dates";
-import { LEDGER_RULES, LedgerInputError, describeColumns, recognizeLedger, validateLedger } from "../../../src/domain/ledger";
+import {
+  LEDGER_RULES,
+  LedgerInputError,
+  describeColumns,
+  recognizeLedger,
+  validateLedger,
+} from "../../../src/domain/ledger";
 import { EMPTY_SHEET, NOT_A_LEDGER, fixtureByName, fixtureGrid, gridOf, type GridCell } from "../../fixtures/ledgers";
 
 const NBSP = "\u00a0";
@@ -48,12 +54,15 @@ describe("amount spellings in ledger cells (formats-ru §5.4)", () => {
     expect(ledgerWithCharge(3812.4).accounts[0].charged).toBe(381240);
   });
 
-  it.each(["12 5OO,00", "1,2,3", "сто", "#ДЕЛ/0!", "1 500,00 долл"])("«%s» is not an amount → amount.invalid at the cell", (text) => {
-    const ledger = ledgerWithCharge({ v: text, f: "@" });
-    const findings = validateLedger(ledger);
-    expect(findings.map((f) => [f.code, f.cell])).toEqual([["amount.invalid", "D2"]]);
-    expect(findings[0].message).toContain(`«${text}»`);
-  });
+  it.each(["12 5OO,00", "1,2,3", "сто", "#ДЕЛ/0!", "1 500,00 долл"])(
+    "«%s» is not an amount → amount.invalid at the cell",
+    (text) => {
+      const ledger = ledgerWithCharge({ v: text, f: "@" });
+      const findings = validateLedger(ledger);
+      expect(findings.map((f) => [f.code, f.cell])).toEqual([["amount.invalid", "D2"]]);
+      expect(findings[0].message).toContain(`«${text}»`);
+    },
+  );
 });
 
 describe("date and period spellings", () => {
@@ -98,13 +107,7 @@ describe("date and period spellings", () => {
 
 describe("title periods", () => {
   const periodOf = (title: string) =>
-    recognizeLedger(
-      gridOf([
-        [title],
-        ["Л/С", "ФИО", "Начислено"],
-        ["1", "А Б.В.", 1],
-      ]),
-    ).period;
+    recognizeLedger(gridOf([[title], ["Л/С", "ФИО", "Начислено"], ["1", "А Б.В.", 1]])).period;
   it.each([
     ["Оборотная ведомость за период 01.11.2025 - 31.10.2026", { from: "2025-11-01", to: "2026-10-31" }],
     ["Оборотная ведомость по лицевым счетам за Март 2024 г.", { from: "2024-03-01", to: "2024-03-31" }],
@@ -118,12 +121,22 @@ describe("title periods", () => {
   });
 
   it("a period that ends before it starts → period.invalid at the title cell", () => {
-    const ledger = recognizeLedger(gridOf([["за период 31.12.2024 - 01.01.2024"], ["Л/С", "ФИО", "Адрес", "Начислено"], ["1", "А Б.В.", "кв. 1", 1]]));
+    const ledger = recognizeLedger(
+      gridOf([
+        ["за период 31.12.2024 - 01.01.2024"],
+        ["Л/С", "ФИО", "Адрес", "Начислено"],
+        ["1", "А Б.В.", "кв. 1", 1],
+      ]),
+    );
     expect(validateLedger(ledger).map((f) => [f.code, f.cell])).toEqual([["period.invalid", "A1"]]);
   });
   it("a report that starts after today → period.future", () => {
-    const ledger = recognizeLedger(gridOf([["за Март 2027 г."], ["Л/С", "ФИО", "Адрес", "Начислено"], ["1", "А Б.В.", "кв. 1", 1]]));
-    expect(validateLedger(ledger, { today: "2026-11-28" }).map((f) => [f.code, f.cell])).toEqual([["period.future", "A1"]]);
+    const ledger = recognizeLedger(
+      gridOf([["за Март 2027 г."], ["Л/С", "ФИО", "Адрес", "Начислено"], ["1", "А Б.В.", "кв. 1", 1]]),
+    );
+    expect(validateLedger(ledger, { today: "2026-11-28" }).map((f) => [f.code, f.cell])).toEqual([
+      ["period.future", "A1"],
+    ]);
     expect(validateLedger(ledger, { today: "2027-03-02" })).toEqual([]);
   });
 });
@@ -169,12 +182,23 @@ describe("bad input", () => {
       error = e as LedgerInputError;
     }
     expect(error?.kind).toBe("not-ledger");
-    expect(error?.missing).toEqual(["Лицевой счёт", "ФИО / наименование", "суммы (сальдо, начислено, оплачено или долг по месяцам)"]);
+    expect(error?.missing).toEqual([
+      "Лицевой счёт",
+      "ФИО / наименование",
+      "суммы (сальдо, начислено, оплачено или долг по месяцам)",
+    ]);
     expect(error?.headersSeen).toEqual(["Сотрудник", "Должность", "Телефон"]);
     expect(error?.message).toContain("«Сотрудник», «Должность», «Телефон»");
   });
   it("names and accounts without any amount column is not a ledger either", () => {
-    expect(() => recognizeLedger(gridOf([["Л/С", "ФИО"], ["1", "Иванов"]]))).toThrow(/суммы/);
+    expect(() =>
+      recognizeLedger(
+        gridOf([
+          ["Л/С", "ФИО"],
+          ["1", "Иванов"],
+        ]),
+      ),
+    ).toThrow(/суммы/);
   });
 });
 
@@ -183,7 +207,9 @@ describe("user-corrected mapping", () => {
   it("replaces the detected mapping (here: «Задолженность» taken as the opening balance instead)", () => {
     const detected = recognizeLedger(fixtureGrid(f));
     expect(detected.columns.closingBalance).toBe(9);
-    const corrected = recognizeLedger(fixtureGrid(f), { mapping: { account: 0, name: 1, address: 2, charged: 7, paid: 8, closingBalance: 6 } });
+    const corrected = recognizeLedger(fixtureGrid(f), {
+      mapping: { account: 0, name: 1, address: 2, charged: 7, paid: 8, closingBalance: 6 },
+    });
     expect(corrected.columns).toEqual({ account: 0, name: 1, address: 2, charged: 7, paid: 8, closingBalance: 6 });
     expect(corrected.details.detected).toEqual(detected.columns);
     // 000123: closing is now «Долг на начало» 25 430,12
@@ -192,7 +218,12 @@ describe("user-corrected mapping", () => {
   it("describeColumns lists every column with a preview and the detected column per concept", () => {
     const choices = describeColumns(fixtureGrid(fixtureByName("title-two-level")))!;
     expect(choices.headerRow).toBe(6);
-    expect(choices.columns[3]).toEqual({ col: 3, letter: "D", header: "Сальдо на начало / Долг", preview: ["25430,12", "1000,00", "0,00", `12${NBSP}5OO,00`, "0,00"] });
+    expect(choices.columns[3]).toEqual({
+      col: 3,
+      letter: "D",
+      header: "Сальдо на начало / Долг",
+      preview: ["25430,12", "1000,00", "0,00", `12${NBSP}5OO,00`, "0,00"],
+    });
     const account = choices.concepts.find((c) => c.concept === "account")!;
     expect(account).toEqual({ concept: "account", title: "Лицевой счёт", detected: 0, suggested: [0] });
     expect(choices.concepts.find((c) => c.concept === "snils")?.detected).toBeNull();
@@ -248,7 +279,38 @@ describe("real header rows (formats-ru §5.1)", () => {
       "Период | Населенный пункт | Адрес дома | Улица | Номер дома | Квартира | Кол-во граждан | Тип собств. | Площадь | Лицевой | Лицевой поставщика | ФИО | Код дома | Вх.сальдо | Начислено | Разовые | Оплачено | Пост. начисление | К оплате | Пени нов. | Пени итог | Оплачено пени | Оплата по услугам | Кон.сальдо | Задолженность | Участок | Район | Тип фонда | Поставщик | Расчётный счёт".split(
         " | ",
       );
-    const row = ["01.2024", "г. Белоярский", "мкр. 3, д. 5", "мкр. 3", "5", "12", 2, "собств.", 54.3, "1020034", "77-001", "Соколова Е.В.", "86-1", 1000, 500, 0, 300, 0, 1200, 1, 5, 0, 300, 1200, 1200, "1", "Белоярский", "МКД", "УК", "40702810…"];
+    const row = [
+      "01.2024",
+      "г. Белоярский",
+      "мкр. 3, д. 5",
+      "мкр. 3",
+      "5",
+      "12",
+      2,
+      "собств.",
+      54.3,
+      "1020034",
+      "77-001",
+      "Соколова Е.В.",
+      "86-1",
+      1000,
+      500,
+      0,
+      300,
+      0,
+      1200,
+      1,
+      5,
+      0,
+      300,
+      1200,
+      1200,
+      "1",
+      "Белоярский",
+      "МКД",
+      "УК",
+      "40702810…",
+    ];
     const l = recognizeLedger(gridOf([header, row]));
     expect(mapped([header, row])).toEqual({
       period: 0,
@@ -277,15 +339,54 @@ describe("real header rows (formats-ru §5.1)", () => {
       "Номер ЛС | Фамилия | Имя | Отчество | Адрес | Сумма ДЗ на конец периода без услуги Пени | Сумма ДЗ на конец периода по услуге Пени | Сумма ДЗ на конец периода | Возраст ДЗ в месяцах | Кол-во периодов просрочки в месяцах | Срок оплаты | Дата последнего неоплаченного начисления | Телефон".split(
         " | ",
       );
-    const row = ["1020034", "Соколова", "Елена", "Викторовна", "мкр. 3, д. 5, кв. 12", 25000, 1204.33, 26204.33, 7, 7, "10.04.2024", "01.03.2024", "+7 900 000-00-00"];
+    const row = [
+      "1020034",
+      "Соколова",
+      "Елена",
+      "Викторовна",
+      "мкр. 3, д. 5, кв. 12",
+      25000,
+      1204.33,
+      26204.33,
+      7,
+      7,
+      "10.04.2024",
+      "01.03.2024",
+      "+7 900 000-00-00",
+    ];
     // the debt is «… без услуги Пени» (25 000); «Сумма ДЗ на конец периода» = 25 000 + 1 204,33 пени would count the penalties twice
-    expect(mapped([header, row])).toEqual({ account: 0, surname: 1, firstName: 2, patronymic: 3, address: 4, penalties: 6, closingBalance: 5, monthsInDebt: 8 });
+    expect(mapped([header, row])).toEqual({
+      account: 0,
+      surname: 1,
+      firstName: 2,
+      patronymic: 3,
+      address: 4,
+      penalties: 6,
+      closingBalance: 5,
+      monthsInDebt: 8,
+    });
   });
 
   it("#4 municipal register", () => {
-    const header = ["N", "Фамилия И.О. / Адрес", "Лицевой счет", "Фактически начислено за ЖКУ за ____ г.", "Оплачено гражданином", "Долг за ЖКУ на ____ г., всего, рублей", "Количество месяцев долга", "Примечания"];
+    const header = [
+      "N",
+      "Фамилия И.О. / Адрес",
+      "Лицевой счет",
+      "Фактически начислено за ЖКУ за ____ г.",
+      "Оплачено гражданином",
+      "Долг за ЖКУ на ____ г., всего, рублей",
+      "Количество месяцев долга",
+      "Примечания",
+    ];
     const row = [1, "Соколова Е.В., мкр. 3, д. 5, кв. 12", "1020034", 12000, 10000, 2000, 2, ""];
-    expect(mapped([header, row])).toEqual({ name: 1, account: 2, charged: 3, paid: 4, closingBalance: 5, monthsInDebt: 6 });
+    expect(mapped([header, row])).toEqual({
+      name: 1,
+      account: 2,
+      charged: 3,
+      paid: 4,
+      closingBalance: 5,
+      monthsInDebt: 6,
+    });
   });
 
   it("balances on dates: the earlier date is the opening balance", () => {
@@ -306,12 +407,21 @@ describe("real header rows (formats-ru §5.1)", () => {
       ]),
     );
     expect(l.layout).toBe("month-columns");
-    expect(l.monthColumns?.map((m) => `${m.period} ${m.kind}`)).toEqual(["2025-11 charged", "2025-12 charged", "2026-01 charged"]);
+    expect(l.monthColumns?.map((m) => `${m.period} ${m.kind}`)).toEqual([
+      "2025-11 charged",
+      "2025-12 charged",
+      "2026-01 charged",
+    ]);
     expect(l.accounts[0].charged).toBe(30000);
   });
 
   it("an account typed with spaces between digit groups is one identifier", () => {
-    const l = recognizeLedger(gridOf([["Л/С", "ФИО", "Адрес", "Начислено"], [{ v: "102 0034", f: "@" }, "Соколова Е.В.", "кв. 1", 1]]));
+    const l = recognizeLedger(
+      gridOf([
+        ["Л/С", "ФИО", "Адрес", "Начислено"],
+        [{ v: "102 0034", f: "@" }, "Соколова Е.В.", "кв. 1", 1],
+      ]),
+    );
     expect(l.accounts[0].account).toBe("1020034");
   });
 });
@@ -331,18 +441,34 @@ describe("a ledger without an account column", () => {
 });
 
 describe("balance variants that are not mismatches", () => {
-  const check = (header: string[], row: GridCell[]) => validateLedger(recognizeLedger(gridOf([header, row]))).map((f) => f.code);
+  const check = (header: string[], row: GridCell[]) =>
+    validateLedger(recognizeLedger(gridOf([header, row]))).map((f) => f.code);
   it("penalties included in the closing balance", () => {
     // 1 000 + 500 − 0 = 1 500; + пени 12,34 = 1 512,34
-    expect(check(["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Оплачено", "Пени", "Исх. сальдо"], ["1", "Иванов И.И.", "кв. 1", 1000, 500, 0, 12.34, 1512.34])).toEqual([]);
+    expect(
+      check(
+        ["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Оплачено", "Пени", "Исх. сальдо"],
+        ["1", "Иванов И.И.", "кв. 1", 1000, 500, 0, 12.34, 1512.34],
+      ),
+    ).toEqual([]);
   });
   it("a subsidy column subtracted from the balance", () => {
     // 1 000 + 500 − 300 − субсидия 200 = 1 000
-    expect(check(["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Субсидия", "Оплачено", "Исх. сальдо"], ["1", "Иванов И.И.", "кв. 1", 1000, 500, 200, 300, 1000])).toEqual([]);
+    expect(
+      check(
+        ["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Субсидия", "Оплачено", "Исх. сальдо"],
+        ["1", "Иванов И.И.", "кв. 1", 1000, 500, 200, 300, 1000],
+      ),
+    ).toEqual([]);
   });
   it("money formats with colour sections are numbers, not dates", () => {
     const red = (n: number): GridCell => ({ v: n, t: String(n), f: "#,##0.00;[Red]-#,##0.00" });
-    const l = recognizeLedger(gridOf([["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Оплачено", "Исх. сальдо"], ["1", "Иванов И.И.", "кв. 1", red(-100), red(50), red(0), red(-50)]]));
+    const l = recognizeLedger(
+      gridOf([
+        ["Л/С", "ФИО", "Адрес", "Вх. сальдо", "Начислено", "Оплачено", "Исх. сальдо"],
+        ["1", "Иванов И.И.", "кв. 1", red(-100), red(50), red(0), red(-50)],
+      ]),
+    );
     expect(l.headerRow).toBe(1);
     expect(l.accounts[0].closing).toBe(-5000);
   });
@@ -354,7 +480,14 @@ describe("identifiers Excel stored as numbers", () => {
       gridOf([
         ["Л/С", "ФИО", "Адрес", "СНИЛС", "ИНН", "Начислено"],
         // 012-345-678 19: 0·9+1·8+2·7+3·6+4·5+5·4+6·3+7·2+8·1 = 8+14+18+20+20+18+14+8 = 120 → 120 mod 101 = 19
-        [{ v: 1020034, t: "1\u00a0020\u00a0034", f: "# ##0" }, "Соколова Е.В.", "кв. 1", { v: 1234567819, t: "1234567819" }, { v: 770708389, t: "770708389" }, 1],
+        [
+          { v: 1020034, t: "1\u00a0020\u00a0034", f: "# ##0" },
+          "Соколова Е.В.",
+          "кв. 1",
+          { v: 1234567819, t: "1234567819" },
+          { v: 770708389, t: "770708389" },
+          1,
+        ],
       ]),
     );
     expect(l.accounts[0]).toMatchObject({ account: "1020034", snils: "01234567819", inn: "0770708389" });
@@ -363,7 +496,12 @@ describe("identifiers Excel stored as numbers", () => {
   });
 
   it("an account.missing finding names the debtor of its row", () => {
-    const l = recognizeLedger(gridOf([["Л/С", "ФИО", "Адрес", "Начислено"], [null, "Соколова Е.В.", "кв. 1", 100]]));
+    const l = recognizeLedger(
+      gridOf([
+        ["Л/С", "ФИО", "Адрес", "Начислено"],
+        [null, "Соколова Е.В.", "кв. 1", 100],
+      ]),
+    );
     expect(validateLedger(l)).toMatchObject([{ code: "account.missing", cell: "A2", debtor: "Соколова Е.В." }]);
   });
 });

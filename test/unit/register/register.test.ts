@@ -25,8 +25,18 @@ function grid(rows: (string | number | null)[][], sheet = "Реестр прик
     sheet,
     top: 0,
     left: 0,
-    values: rows.map((r) => pad(r.map((v) => (v === "" ? null : v)), null)),
-    text: rows.map((r) => pad(r.map((v) => (v === null ? "" : String(v))), "")),
+    values: rows.map((r) =>
+      pad(
+        r.map((v) => (v === "" ? null : v)),
+        null,
+      ),
+    ),
+    text: rows.map((r) =>
+      pad(
+        r.map((v) => (v === null ? "" : String(v))),
+        "",
+      ),
+    ),
     numberFormat: rows.map(() => Array<string>(width).fill("General")),
   };
 }
@@ -67,10 +77,48 @@ describe("recognising a register the clerk already keeps", () => {
       ["Реестр судебных приказов ООО «УК Пример»"],
       ["на 01.04.2025"],
       [],
-      ["№ п/п", "Лицевой счет", "ФИО должника", "Период задолженности", "№ судебного приказа", "Дата приказа", "Дата передачи в ФССП", "№ ИП",
-        "Сумма по заявлению в ФССП - ОД", "Сумма по заявлению в ФССП - пени", "Сумма по заявлению в ФССП - ГП", "Примечание"],
-      [1, "0001", "Иванов Иван Иванович", "01.2024 - 12.2024", "2-15/2025", "10.01.2025", "15.02.2025", "12345/25/86004-ИП", "12 000,00", "350,50", "2 000,00", ""],
-      [2, "0002", "Орлов Дмитрий Сергеевич", "январь 2024 – июнь 2024", "2-16/2025", "10.01.2025", "", "", 6000, 120.4, 2000, "ждём"],
+      [
+        "№ п/п",
+        "Лицевой счет",
+        "ФИО должника",
+        "Период задолженности",
+        "№ судебного приказа",
+        "Дата приказа",
+        "Дата передачи в ФССП",
+        "№ ИП",
+        "Сумма по заявлению в ФССП - ОД",
+        "Сумма по заявлению в ФССП - пени",
+        "Сумма по заявлению в ФССП - ГП",
+        "Примечание",
+      ],
+      [
+        1,
+        "0001",
+        "Иванов Иван Иванович",
+        "01.2024 - 12.2024",
+        "2-15/2025",
+        "10.01.2025",
+        "15.02.2025",
+        "12345/25/86004-ИП",
+        "12 000,00",
+        "350,50",
+        "2 000,00",
+        "",
+      ],
+      [
+        2,
+        "0002",
+        "Орлов Дмитрий Сергеевич",
+        "январь 2024 – июнь 2024",
+        "2-16/2025",
+        "10.01.2025",
+        "",
+        "",
+        6000,
+        120.4,
+        2000,
+        "ждём",
+      ],
       ["Итого", "", "", "", "", "", "", "", "18 000,00", "", "", ""],
     ]);
     const reg = recognizeRegister(g)!;
@@ -105,7 +153,14 @@ describe("recognising a register the clerk already keeps", () => {
       duty: 200_000,
       status: "ИП возбуждено", // no status column: the furthest step its dates show
     });
-    expect(b).toMatchObject({ account: "0002", periodFrom: "2024-01", periodTo: "2024-06", status: "приказ вынесен", principal: 600_000, penalty: 12_040 });
+    expect(b).toMatchObject({
+      account: "0002",
+      periodFrom: "2024-01",
+      periodTo: "2024-06",
+      status: "приказ вынесен",
+      principal: 600_000,
+      penalty: 12_040,
+    });
   });
 
   it("flattens a two-level header («Сумма по заявлению в ФССП» over ОД / пени / ГП)", () => {
@@ -116,8 +171,24 @@ describe("recognising a register the clerk already keeps", () => {
     ]);
     const reg = recognizeRegister(g)!;
     expect(reg.headerRow).toBe(2);
-    expect(reg.columns).toMatchObject({ account: 0, debtor: 1, caseNumber: 2, orderDate: 3, cancelDate: 4, status: 5, principal: 6, penalty: 7, duty: 8 });
-    expect(reg.entries[0]).toMatchObject({ cancelDate: "2025-02-01", status: "приказ отменён", principal: 1_200_000, penalty: 35_050, duty: 200_000 });
+    expect(reg.columns).toMatchObject({
+      account: 0,
+      debtor: 1,
+      caseNumber: 2,
+      orderDate: 3,
+      cancelDate: 4,
+      status: 5,
+      principal: 6,
+      penalty: 7,
+      duty: 8,
+    });
+    expect(reg.entries[0]).toMatchObject({
+      cancelDate: "2025-02-01",
+      status: "приказ отменён",
+      principal: 1_200_000,
+      penalty: 35_050,
+      duty: 200_000,
+    });
   });
 
   it("reads the add-in's own register by its headers", () => {
@@ -125,7 +196,8 @@ describe("recognising a register the clerk already keeps", () => {
     const headers = REGISTER_COLUMNS.map((c) => c.header);
     const values = headers.map((h) => {
       const v = row[h];
-      if (h === "Основной долг" || h === "Пени" || h === "Госпошлина" || h === "Сумма требования") return (v as number) / 100;
+      if (h === "Основной долг" || h === "Пени" || h === "Госпошлина" || h === "Сумма требования")
+        return (v as number) / 100;
       return (v as string | undefined) ?? null;
     });
     const reg = recognizeRegister(grid([headers, values], "Реестр взыскания"))!;
@@ -210,9 +282,18 @@ describe("merging into a register the clerk edits", () => {
 
   it("adds new keys, fills only empty add-in cells of existing rows, keeps everything typed", () => {
     const existing: RegisterTableRow[] = [
-      { [KEY]: "0001/2025-01-2025-04", "Л/С": "0001", "Основной долг": 3999, "Статус": "подано", "№ дела": "2-15/2025", "Пени": null },
+      {
+        [KEY]: "0001/2025-01-2025-04",
+        "Л/С": "0001",
+        "Основной долг": 3999,
+        Статус: "подано",
+        "№ дела": "2-15/2025",
+        Пени: null,
+      },
     ];
-    const incoming = [candidate({ account: "0001" }), candidate({ account: "0002" })].map((c) => toTableRow(registerRowFromCandidate(c)));
+    const incoming = [candidate({ account: "0001" }), candidate({ account: "0002" })].map((c) =>
+      toTableRow(registerRowFromCandidate(c)),
+    );
     const w = mergeRegisterRows(existing, incoming);
     expect(w.added.map((r) => r[KEY])).toEqual(["0002/2025-01-2025-04"]);
     expect(w.filled).toHaveLength(1);
@@ -241,11 +322,25 @@ describe("merging into a register the clerk edits", () => {
         principal: fc.integer({ min: 1, max: 50_000_000 }),
         penalty: fc.integer({ min: 0, max: 1_000_000 }),
       })
-      .map((x) => candidate({ account: x.account, periodFrom: x.from, periodTo: "2025-04", principal: x.principal, penalty: x.penalty, claim: x.principal + x.penalty }));
+      .map((x) =>
+        candidate({
+          account: x.account,
+          periodFrom: x.from,
+          periodTo: "2025-04",
+          principal: x.principal,
+          penalty: x.penalty,
+          claim: x.principal + x.penalty,
+        }),
+      );
     const edit = fc.record({
       row: fc.nat(),
       header: fc.constantFrom(...headers.filter((h) => h !== REGISTER_HEADER.key)),
-      value: fc.oneof(fc.constant(null), fc.constant(""), fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: -5, max: 100_000 })),
+      value: fc.oneof(
+        fc.constant(null),
+        fc.constant(""),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.integer({ min: -5, max: 100_000 }),
+      ),
     });
 
     /** What the workbook port does with the rows it is given (WorkbookPort.upsertTableRows). */
@@ -259,28 +354,37 @@ describe("merging into a register the clerk edits", () => {
       return out;
     }
     const write = (table: RegisterTableRow[], cs: Candidate[]) => {
-      const w = mergeRegisterRows(table, cs.map((c) => toTableRow(registerRowFromCandidate(c))));
+      const w = mergeRegisterRows(
+        table,
+        cs.map((c) => toTableRow(registerRowFromCandidate(c))),
+      );
       return upsert(table, [...w.added, ...w.filled]);
     };
 
     fc.assert(
-      fc.property(fc.array(cand, { maxLength: 6 }), fc.array(edit, { maxLength: 20 }), fc.array(cand, { maxLength: 8 }), (first, edits, second) => {
-        const table = write([], first);
-        // the clerk types, overwrites and clears cells by hand
-        for (const e of edits) {
-          if (table.length === 0) break;
-          table[e.row % table.length][e.header] = e.value;
-        }
-        const typed = table.map((r) => ({ ...r }));
-        const after = write(table, second);
-        for (let i = 0; i < typed.length; i++) {
-          for (const [h, v] of Object.entries(typed[i])) {
-            if (!isEmptyCell(v)) expect(after[i][h]).toBe(v);
+      fc.property(
+        fc.array(cand, { maxLength: 6 }),
+        fc.array(edit, { maxLength: 20 }),
+        fc.array(cand, { maxLength: 8 }),
+        (first, edits, second) => {
+          const table = write([], first);
+          // the clerk types, overwrites and clears cells by hand
+          for (const e of edits) {
+            if (table.length === 0) break;
+            table[e.row % table.length][e.header] = e.value;
           }
-        }
-        // every selected candidate's key is in the register afterwards
-        for (const c of second) expect(after.some((r) => r[KEY] === registerKey(c.account, c.periodFrom, c.periodTo))).toBe(true);
-      }),
+          const typed = table.map((r) => ({ ...r }));
+          const after = write(table, second);
+          for (let i = 0; i < typed.length; i++) {
+            for (const [h, v] of Object.entries(typed[i])) {
+              if (!isEmptyCell(v)) expect(after[i][h]).toBe(v);
+            }
+          }
+          // every selected candidate's key is in the register afterwards
+          for (const c of second)
+            expect(after.some((r) => r[KEY] === registerKey(c.account, c.periodFrom, c.periodTo))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -292,9 +396,29 @@ describe("merging into a register the clerk edits", () => {
     const periods = ["2024-01", "2025-01"];
     const keys = accounts.flatMap((a) => periods.map((p) => registerKey(a, p, "2025-04")));
     const cand = fc
-      .record({ account: fc.constantFrom(...accounts), from: fc.constantFrom(...periods), principal: fc.integer({ min: 1, max: 9_999_999 }), debtor: fc.string({ maxLength: 6 }) })
-      .map((x) => candidate({ account: x.account, debtor: x.debtor, periodFrom: x.from, periodTo: "2025-04", principal: x.principal, claim: x.principal }));
-    const value = fc.oneof(fc.constant(null), fc.constant(""), fc.constant("  "), fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: -5, max: 100_000 }));
+      .record({
+        account: fc.constantFrom(...accounts),
+        from: fc.constantFrom(...periods),
+        principal: fc.integer({ min: 1, max: 9_999_999 }),
+        debtor: fc.string({ maxLength: 6 }),
+      })
+      .map((x) =>
+        candidate({
+          account: x.account,
+          debtor: x.debtor,
+          periodFrom: x.from,
+          periodTo: "2025-04",
+          principal: x.principal,
+          claim: x.principal,
+        }),
+      );
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.constant(""),
+      fc.constant("  "),
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.integer({ min: -5, max: 100_000 }),
+    );
     // a hand-typed row: some cells of any column, and a key that may collide with one the add-in will bring
     const handRow = fc.record({
       key: fc.oneof(fc.constant(null), fc.constantFrom(...keys), fc.string({ maxLength: 5 })),
@@ -306,14 +430,19 @@ describe("merging into a register the clerk edits", () => {
     function upsert(table: RegisterTableRow[], rows: RegisterTableRow[]): RegisterTableRow[] {
       const out = table.map((r) => ({ ...r }));
       for (const row of rows) {
-        const idx = out.findIndex((r) => !isEmptyCell(r[KEY_H]) && String(r[KEY_H]).trim() === String(row[KEY_H]).trim());
+        const idx = out.findIndex(
+          (r) => !isEmptyCell(r[KEY_H]) && String(r[KEY_H]).trim() === String(row[KEY_H]).trim(),
+        );
         if (idx < 0) out.push({ ...row });
         else for (const [h, v] of Object.entries(row)) if (own.has(h) && h !== KEY_H) out[idx][h] = v;
       }
       return out;
     }
     const write = (table: RegisterTableRow[], cs: Candidate[]) => {
-      const w = mergeRegisterRows(table, cs.map((c) => toTableRow(registerRowFromCandidate(c))));
+      const w = mergeRegisterRows(
+        table,
+        cs.map((c) => toTableRow(registerRowFromCandidate(c))),
+      );
       return upsert(table, [...w.added, ...w.filled]);
     };
 
@@ -332,12 +461,15 @@ describe("merging into a register the clerk edits", () => {
           table = write(write(table, second), third); // two reruns with other candidates
           expect(table.length).toBeGreaterThanOrEqual(typed.length);
           typed.forEach((row, i) => {
-            for (const [h, v] of Object.entries(row)) if (!isEmptyCell(v)) expect(table[i][h], `row ${i}, «${h}»`).toBe(v);
+            for (const [h, v] of Object.entries(row))
+              if (!isEmptyCell(v)) expect(table[i][h], `row ${i}, «${h}»`).toBe(v);
           });
           // every key the add-in brought is in the register afterwards
           for (const c of [...second, ...third]) {
             const k = registerKey(c.account, c.periodFrom, c.periodTo);
-            expect(table.filter((r) => !isEmptyCell(r[KEY_H]) && String(r[KEY_H]).trim() === k).length).toBeGreaterThanOrEqual(1);
+            expect(
+              table.filter((r) => !isEmptyCell(r[KEY_H]) && String(r[KEY_H]).trim() === k).length,
+            ).toBeGreaterThanOrEqual(1);
           }
         },
       ),

@@ -42,7 +42,9 @@ describe("Office theme", () => {
 
 describe("assets/sample/sample-zhku.xlsx", () => {
   it("holds the sample ledger exactly as the fixture builds it, plus a court-work register and a bailiff register", async () => {
-    const shipped = await XlsxWorkbook.fromArrayBuffer(readFileSync(path.resolve(__dirname, "../../../assets/sample/sample-zhku.xlsx")));
+    const shipped = await XlsxWorkbook.fromArrayBuffer(
+      readFileSync(path.resolve(__dirname, "../../../assets/sample/sample-zhku.xlsx")),
+    );
     const fixture = await XlsxWorkbook.fromArrayBuffer(await buildSampleLedgerBytes());
     const sheet = (await fixture.listSheets())[0].name;
     expect((await shipped.listSheets()).map((s) => s.name)).toEqual([sheet, "Судебная работа", "Реестр ИП от ОСП"]);

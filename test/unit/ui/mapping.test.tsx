@@ -33,7 +33,11 @@ describe("mapping editor", () => {
     let saved = 0;
     view = await render(
       <AppContext.Provider value={{ host: "standalone", port, workbookKey: "t" }}>
-        <MappingEditor sheet="Долги" current={{ account: 0, name: 1, address: 2, charged: 3, paid: 4, closingDebt: 5 }} onSaved={() => saved++} />
+        <MappingEditor
+          sheet="Долги"
+          current={{ account: 0, name: 1, address: 2, charged: 3, paid: 4, closingDebt: 5 }}
+          onSaved={() => saved++}
+        />
       </AppContext.Provider>,
     );
     await settle(6);

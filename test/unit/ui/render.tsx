@@ -50,7 +50,9 @@ export function byLabel(container: HTMLElement, text: string): HTMLInputElement 
 
 export function button(container: HTMLElement, name: string | RegExp): HTMLButtonElement {
   const all = [...container.querySelectorAll("button")];
-  const found = all.find((b) => (typeof name === "string" ? b.textContent?.trim() === name : name.test(b.textContent ?? "")));
+  const found = all.find((b) =>
+    typeof name === "string" ? b.textContent?.trim() === name : name.test(b.textContent ?? ""),
+  );
   if (!found) throw new Error(`Нет кнопки «${String(name)}»; есть: ${all.map((b) => b.textContent).join(" | ")}`);
   return found;
 }
@@ -71,9 +73,11 @@ export async function typeInto(input: HTMLInputElement, value: string): Promise<
 
 /** The validation message Fluent's Field shows under a control (linked by aria-describedby / aria-errormessage). */
 export function messageFor(input: HTMLInputElement): string {
-  const ids = `${input.getAttribute("aria-describedby") ?? ""} ${input.getAttribute("aria-errormessage") ?? ""}`.trim().split(/\s+/);
+  const ids = `${input.getAttribute("aria-describedby") ?? ""} ${input.getAttribute("aria-errormessage") ?? ""}`
+    .trim()
+    .split(/\s+/);
   return ids
-    .map((id) => (id ? input.ownerDocument.getElementById(id)?.textContent ?? "" : ""))
+    .map((id) => (id ? (input.ownerDocument.getElementById(id)?.textContent ?? "") : ""))
     .filter(Boolean)
     .join(" ");
 }

@@ -112,7 +112,12 @@ describe("sections", () => {
     expect(view.container.querySelector<HTMLElement>("#panel-check")!.hidden).toBe(true);
     await click(view.container.querySelector<HTMLElement>("#tab-plan")!);
     const plan = view.container.querySelector<HTMLElement>("#panel-plan")!.textContent ?? "";
-    for (const where of ["«Кандидаты на судебный приказ»", "«Настройки»", "«Сверка с ССП»", "лист «План мероприятий»"]) {
+    for (const where of [
+      "«Кандидаты на судебный приказ»",
+      "«Настройки»",
+      "«Сверка с ССП»",
+      "лист «План мероприятий»",
+    ]) {
       expect(plan).toContain(where);
     }
   });

@@ -47,10 +47,21 @@ describe("plan thresholds", () => {
   });
 
   it("parse Russian amounts and decimal commas from the form", () => {
-    const form = { ...settingsToForm(DEFAULT_SETTINGS), multiple: "1,5", courtOrderLimit: "500 000,00", monthlyTarget: "750000", windowMonths: "6" };
+    const form = {
+      ...settingsToForm(DEFAULT_SETTINGS),
+      multiple: "1,5",
+      courtOrderLimit: "500 000,00",
+      monthlyTarget: "750000",
+      windowMonths: "6",
+    };
     const { settings, errors } = settingsFromForm(form);
     expect(errors).toEqual({});
-    expect(settings.thresholds).toEqual({ multiple: 1.5, courtOrderLimit: 50_000_000, monthlyTarget: 75_000_000, windowMonths: 6 });
+    expect(settings.thresholds).toEqual({
+      multiple: 1.5,
+      courtOrderLimit: 50_000_000,
+      monthlyTarget: 75_000_000,
+      windowMonths: 6,
+    });
   });
 
   it("reject a zero window, a non-number amount and a negative multiple, naming each field", () => {
@@ -101,7 +112,10 @@ describe("settings in the workbook", () => {
 
   it("fall back to the defaults field by field when stored values are missing or damaged", async () => {
     const port = new XlsxWorkbook();
-    await port.writeSettings({ thresholds: { multiple: "два", windowMonths: 0, monthlyTarget: 80_000_000 }, claimant: { inn: 7704123450 } });
+    await port.writeSettings({
+      thresholds: { multiple: "два", windowMonths: 0, monthlyTarget: 80_000_000 },
+      claimant: { inn: 7704123450 },
+    });
     const s = await loadSettings(port);
     expect(s.thresholds).toEqual({ ...DEFAULT_THRESHOLDS, monthlyTarget: 80_000_000 });
     expect(s.claimant.inn).toBe("7704123450");
@@ -110,7 +124,9 @@ describe("settings in the workbook", () => {
 
   it("refuse to save invalid settings and name the fields", async () => {
     const port = new XlsxWorkbook();
-    await expect(saveSettings(port, { claimant: { ...CLAIMANT, inn: "7704123451" }, thresholds: DEFAULT_THRESHOLDS })).rejects.toThrow(/inn/);
+    await expect(
+      saveSettings(port, { claimant: { ...CLAIMANT, inn: "7704123451" }, thresholds: DEFAULT_THRESHOLDS }),
+    ).rejects.toThrow(/inn/);
     expect(await port.readSettings()).toEqual({});
   });
 });

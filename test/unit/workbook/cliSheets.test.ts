@@ -15,7 +15,10 @@ let dir: string;
 let sample: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8", cwd: process.cwd() });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+    encoding: "utf8",
+    cwd: process.cwd(),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +36,10 @@ beforeAll(async () => {
   await saveXlsxFile(port, sample);
   writeFileSync(join(dir, "not.xlsx"), "Лицевой счёт;Сумма\n00123;10\n");
   // an encrypted workbook is an OLE compound file: it starts with D0 CF 11 E0 A1 B1 1A E1
-  writeFileSync(join(dir, "secret.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  writeFileSync(
+    join(dir, "secret.xlsx"),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+  );
   mkdirSync(join(dir, "folder.xlsx"));
 });
 

@@ -27,7 +27,12 @@ describe("metadata sheet layout", () => {
 
   it("ignores a sheet that is not ours and damaged entries", () => {
     expect(decodeMeta([["что-то своё"]])).toEqual(emptyMeta());
-    expect(decodeMeta([["zhku-collect metadata", "1"], ["settings", "{oops"]])).toEqual(emptyMeta());
+    expect(
+      decodeMeta([
+        ["zhku-collect metadata", "1"],
+        ["settings", "{oops"],
+      ]),
+    ).toEqual(emptyMeta());
   });
 });
 
@@ -40,7 +45,7 @@ describe("cells", () => {
   it("builds a link formula that quotes sheet names and texts safely", () => {
     expect(linkFormula("Перейти", "Начисления", "B7")).toBe(`HYPERLINK("#'Начисления'!B7","Перейти")`);
     // a quote in the text and an apostrophe in the sheet name are doubled; junk in the address is dropped
-    expect(linkFormula('a"b', "Д'Артаньян", "A1\")")).toBe(`HYPERLINK("#'Д''Артаньян'!A1","a""b")`);
+    expect(linkFormula('a"b', "Д'Артаньян", 'A1")')).toBe(`HYPERLINK("#'Д''Артаньян'!A1","a""b")`);
   });
 
   it("names the temporary sheet within Excel's 31 characters", () => {
@@ -56,7 +61,12 @@ describe("cells", () => {
 });
 
 describe("planUpsert", () => {
-  const spec: TableSpec = { sheet: "Реестр взыскания", columns: ["Ключ", "Сумма", "Статус"], key: "Ключ", ownColumns: ["Статус"] };
+  const spec: TableSpec = {
+    sheet: "Реестр взыскания",
+    columns: ["Ключ", "Сумма", "Статус"],
+    key: "Ключ",
+    ownColumns: ["Статус"],
+  };
 
   it("matches rows by key even when the clerk reordered and added columns", () => {
     const existing = [

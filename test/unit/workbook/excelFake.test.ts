@@ -104,7 +104,8 @@ describe("fake Excel JS API", () => {
   it("rejects a response over 5 MB and returns null values past 5 million cells", async () => {
     const h = host();
     const ws = h.workbook.getWorksheet("Данные")!;
-    for (let r = 1; r <= 60_000; r++) ws.getRow(r + 10).values = [`строка номер ${r} с длинным текстом для объёма`, r, r * 2];
+    for (let r = 1; r <= 60_000; r++)
+      ws.getRow(r + 10).values = [`строка номер ${r} с длинным текстом для объёма`, r, r * 2];
     await h.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("Данные").getUsedRange(true);
       r.load("values,text");
@@ -130,7 +131,11 @@ describe("fake Excel JS API", () => {
       await ctx.sync();
     });
     const ws = h.workbook.getWorksheet("Данные")!;
-    expect([ws.getCell("E1").value, ws.getCell("E2").value, ws.getCell("E3").value]).toEqual(["первый", null, "третий"]);
+    expect([ws.getCell("E1").value, ws.getCell("E2").value, ws.getCell("E3").value]).toEqual([
+      "первый",
+      null,
+      "третий",
+    ]);
     expect(h.syncCount).toBe(3);
   });
 

@@ -1,7 +1,12 @@
 /** Office.js adapter specifics: Russian errors from Excel, older requirement sets, few syncs per operation. */
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { ExcelWorkbook, mapExcelError, parseAddressList, toExcelInput } from "../../../src/workbook/excel/ExcelWorkbook";
+import {
+  ExcelWorkbook,
+  mapExcelError,
+  parseAddressList,
+  toExcelInput,
+} from "../../../src/workbook/excel/ExcelWorkbook";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { FakeExcelHost } from "../../fakes/excelFake";
 import { ledgerWorkbook } from "../../contract/fixtures";
@@ -18,7 +23,9 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
   it("turns a protected sheet into a Russian message", async () => {
     const { wb, port } = setup();
     await wb.getWorksheet("Начисления")!.protect("", {});
-    await expect(port.markCells("Начисления", [{ sheet: "Начисления", row: 2, col: 1, severity: "error", note: "x" }])).rejects.toMatchObject({
+    await expect(
+      port.markCells("Начисления", [{ sheet: "Начисления", row: 2, col: 1, severity: "error", note: "x" }]),
+    ).rejects.toMatchObject({
       code: "protected",
       message: expect.stringContaining("Лист защищён"),
     });
@@ -30,8 +37,12 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     const { host, port } = setup();
     host.failAtSync(1, { code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." });
     await expect(port.listSheets()).rejects.toThrow("режиме редактирования ячейки");
-    expect((mapExcelError({ code: "RequestPayloadSizeLimitExceeded", message: "x" }) as Error).message).toContain("Слишком большой объём");
-    expect((mapExcelError({ code: "AccessDenied", message: "The workbook is read-only." }) as Error).message).toContain("только для чтения");
+    expect((mapExcelError({ code: "RequestPayloadSizeLimitExceeded", message: "x" }) as Error).message).toContain(
+      "Слишком большой объём",
+    );
+    expect((mapExcelError({ code: "AccessDenied", message: "The workbook is read-only." }) as Error).message).toContain(
+      "только для чтения",
+    );
   });
 
   it("works on ExcelApi 1.9: no notes (fill only), no merged areas", async () => {
@@ -39,7 +50,9 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     const g = await port.readSheet("Начисления");
     expect(g.merges).toEqual([]);
     expect(g.text[2][0]).toBe("00123");
-    await port.markCells("Начисления", [{ sheet: "Начисления", row: 2, col: 1, severity: "error", note: "Сумма не сходится" }]);
+    await port.markCells("Начисления", [
+      { sheet: "Начисления", row: 2, col: 1, severity: "error", note: "Сумма не сходится" },
+    ]);
     const view = new XlsxWorkbook(wb);
     expect(view.fillColor("Начисления", 2, 1)).toBe("#FFC7CE");
     expect(view.noteText("Начисления", 2, 1)).toBeNull();
@@ -57,7 +70,13 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     host.resetCounters();
     await port.markCells(
       "Начисления",
-      Array.from({ length: 50 }, (_, i) => ({ sheet: "Начисления", row: i % 6, col: Math.floor(i / 6), severity: "warning" as const, note: `замечание ${i}` })),
+      Array.from({ length: 50 }, (_, i) => ({
+        sheet: "Начисления",
+        row: i % 6,
+        col: Math.floor(i / 6),
+        severity: "warning" as const,
+        note: `замечание ${i}`,
+      })),
     );
     expect(host.syncCount).toBeLessThanOrEqual(3); // metadata, current fills/notes, paint
     expect(host.untracked).toBeGreaterThan(0);
@@ -65,12 +84,17 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
 
   it("makes a new register sheet an Excel table (it has its own filter), header frozen", async () => {
     const { wb, host, port } = setup();
-    await port.upsertTableRows({ sheet: OWN_SHEETS.register, columns: ["Ключ", "Статус"], key: "Ключ", ownColumns: ["Статус"] }, [
-      { Ключ: "k1", Статус: "новый" },
-      { Ключ: "k2", Статус: "новый" },
-    ]);
+    await port.upsertTableRows(
+      { sheet: OWN_SHEETS.register, columns: ["Ключ", "Статус"], key: "Ключ", ownColumns: ["Статус"] },
+      [
+        { Ключ: "k1", Статус: "новый" },
+        { Ключ: "k2", Статус: "новый" },
+      ],
+    );
     // header + 2 rows × 2 columns → A1:B3
-    expect(host.tablesOn(OWN_SHEETS.register)).toEqual([{ name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:B3" }]);
+    expect(host.tablesOn(OWN_SHEETS.register)).toEqual([
+      { name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:B3" },
+    ]);
     expect(wb.getWorksheet(OWN_SHEETS.register)!.autoFilter).toBeFalsy();
     expect(wb.getWorksheet(OWN_SHEETS.register)!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   });
@@ -90,7 +114,11 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     // 300 short rows, then 300 rows of 400 characters: the estimate from the first block is far too low
     for (let r = 0; r < 600; r++) ws.addRow([r < 300 ? `к${r}` : `${"длинный текст ".repeat(28)}${r}`, r]);
     const host = new FakeExcelHost(wb, { payloadLimit: 60_000 });
-    const port = new ExcelWorkbook({ excel: host.Excel as never, isSetSupported: host.isSetSupported, payloadTarget: 50_000 });
+    const port = new ExcelWorkbook({
+      excel: host.Excel as never,
+      isSetSupported: host.isSetSupported,
+      payloadTarget: 50_000,
+    });
     const g = await port.readSheet("Данные");
     expect(g.values.length).toBe(600);
     expect(g.values[599][1]).toBe(599);

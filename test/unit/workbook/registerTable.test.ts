@@ -58,7 +58,10 @@ describe("fake Excel tables", () => {
       await ctx.sync();
       expect(body.address).toBe("Лист!A2:B2");
       expect(head.values).toEqual([["Ключ", "Сумма"]]);
-      t.rows.add(undefined, [["b", 2], ["c", 3]]);
+      t.rows.add(undefined, [
+        ["b", 2],
+        ["c", 3],
+      ]);
       const all = t.getRange();
       all.load("address,rowCount");
       ws.tables.load("items/name,count");
@@ -83,14 +86,24 @@ describe("fake Excel tables", () => {
       });
     await attempt((ctx) => (ctx.workbook.worksheets.getItem("Лист").tables.add("A1:B2", true).name = "Т1"));
     for (const bad of ["Реестр взыскания", "1Реестр", "A1", "R1C1"])
-      await expect(attempt((ctx) => (ctx.workbook.tables.getItem("Т1").name = bad))).rejects.toMatchObject({ code: "InvalidArgument" });
+      await expect(attempt((ctx) => (ctx.workbook.tables.getItem("Т1").name = bad))).rejects.toMatchObject({
+        code: "InvalidArgument",
+      });
     // names are unique in the workbook without regard to case
-    await expect(attempt((ctx) => (ctx.workbook.worksheets.getItem("Лист").tables.add("D1:E2", true).name = "т1"))).rejects.toMatchObject({
+    await expect(
+      attempt((ctx) => (ctx.workbook.worksheets.getItem("Лист").tables.add("D1:E2", true).name = "т1")),
+    ).rejects.toMatchObject({
       code: "InvalidArgument",
     });
-    await expect(attempt((ctx) => (ctx.workbook.tables.getItem("Т1").style = "TableStyleLight99"))).rejects.toMatchObject({ code: "InvalidArgument" });
-    await expect(attempt((ctx) => ctx.workbook.tables.getItem("Т1").rows.add(undefined, [["только ключ"]]))).rejects.toMatchObject({ code: "InvalidArgument" });
-    await expect(attempt((ctx) => ctx.workbook.worksheets.getItem("Лист").tables.add("B2:C3", true))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      attempt((ctx) => (ctx.workbook.tables.getItem("Т1").style = "TableStyleLight99")),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      attempt((ctx) => ctx.workbook.tables.getItem("Т1").rows.add(undefined, [["только ключ"]])),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      attempt((ctx) => ctx.workbook.worksheets.getItem("Лист").tables.add("B2:C3", true)),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(host.tablesOn("Лист")).toEqual([
       { name: "Т1", style: "TableStyleMedium2", address: "A1:B2" },
       { name: "Table1", style: "TableStyleMedium2", address: "D1:E2" }, // added before the rename failed
@@ -189,7 +202,13 @@ describe("the register's table (Office.js adapter over the fake)", () => {
 
   it("sets its own formats on new table rows, not those they copy from a row the clerk formatted", async () => {
     const { wb, port } = setup(undefined, "1.9"); // ExcelApi 1.9 is enough for tables
-    const spec: TableSpec = { sheet: OWN_SHEETS.register, columns: ["Ключ", "Л/С", "Пени"], key: "Ключ", ownColumns: [], formats: { "Л/С": "text" } };
+    const spec: TableSpec = {
+      sheet: OWN_SHEETS.register,
+      columns: ["Ключ", "Л/С", "Пени"],
+      key: "Ключ",
+      ownColumns: [],
+      formats: { "Л/С": "text" },
+    };
     await port.upsertTableRows(spec, [{ Ключ: "k1", "Л/С": "00001", Пени: 10 }]);
     const ws = wb.getWorksheet(spec.sheet)!;
     ws.getCell("C2").numFmt = "0%"; // the clerk's format on the last row; Excel copies it into an added row
@@ -205,7 +224,10 @@ describe("the register's table (Office.js adapter over the fake)", () => {
     const { wb, host, port } = setup(4_000);
     await port.upsertTableRows(REGISTER, [row(0)]);
     host.resetCounters();
-    await port.upsertTableRows(REGISTER, Array.from({ length: 300 }, (_, i) => row(i + 1)));
+    await port.upsertTableRows(
+      REGISTER,
+      Array.from({ length: 300 }, (_, i) => row(i + 1)),
+    );
     expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D302"]);
     // a row is ~50 bytes of JSON: 300 rows ≈ 15 KB → about 4–6 blocks at 4 KB, plus 5 syncs around them
     expect(host.syncCount).toBeGreaterThan(8);

@@ -14,10 +14,22 @@ function snapshot(ws: ExcelJS.Worksheet) {
   const cells: unknown[] = [];
   ws.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
-      cells.push([cell.address, cell.type, cell.type === ExcelJS.ValueType.Formula ? cell.formula : cell.value, cell.numFmt, cell.font, cell.fill, cell.border]);
+      cells.push([
+        cell.address,
+        cell.type,
+        cell.type === ExcelJS.ValueType.Formula ? cell.formula : cell.value,
+        cell.numFmt,
+        cell.font,
+        cell.fill,
+        cell.border,
+      ]);
     }),
   );
-  return { cells, merges: Object.keys((ws as unknown as { _merges: object })._merges).sort(), widths: ws.columns?.map((c) => c.width) };
+  return {
+    cells,
+    merges: Object.keys((ws as unknown as { _merges: object })._merges).sort(),
+    widths: ws.columns?.map((c) => c.width),
+  };
 }
 
 describe("XlsxWorkbook", () => {
@@ -35,8 +47,17 @@ describe("XlsxWorkbook", () => {
       const before = snapshot((await new ExcelJS.Workbook().xlsx.readFile(original)).getWorksheet("Начисления")!);
 
       const port = await openXlsxFile(original);
-      await port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["Лист", "Ячейка"], ["Начисления", "B3"]], headerRows: [0] });
-      await port.markCells("Начисления", [{ sheet: "Начисления", row: 2, col: 1, severity: "error", note: "Сумма не сходится" }]);
+      await port.writeOwnSheet({
+        name: OWN_SHEETS.check,
+        rows: [
+          ["Лист", "Ячейка"],
+          ["Начисления", "B3"],
+        ],
+        headerRows: [0],
+      });
+      await port.markCells("Начисления", [
+        { sheet: "Начисления", row: 2, col: 1, severity: "error", note: "Сумма не сходится" },
+      ]);
       await port.clearMarks();
       const out = join(dir, "результат.xlsx");
       await saveXlsxFile(port, out);

@@ -62,7 +62,12 @@ let cached: { ledger: GeneratedLedger; bytes: Uint8Array } | null = null;
 /** A 1С-style turnover ledger of 300 accounts with three planted errors: one repeated account, two bad balances. */
 async function ledgerBook(): Promise<{ ledger: GeneratedLedger; open: () => Promise<XlsxWorkbook> }> {
   if (!cached) {
-    const ledger = turnoverSheet({ accounts: ACCOUNTS, seed: 7, sheet: SHEET, defects: { "account.duplicate": 1, "balance.mismatch": 2 } });
+    const ledger = turnoverSheet({
+      accounts: ACCOUNTS,
+      seed: 7,
+      sheet: SHEET,
+      defects: { "account.duplicate": 1, "balance.mismatch": 2 },
+    });
     cached = { ledger, bytes: await gridsToXlsx([ledger.grid]) };
   }
   const { ledger, bytes } = cached;
@@ -90,7 +95,14 @@ describe("the use case in a worker, the workbook on the page", () => {
     const { ledger, open } = await ledgerBook();
     const worker = channelWorker();
     // 14 columns, 700 cells per slice → 50 rows per message; the ledger has over 300 rows.
-    const report = await runInWorker(() => worker, "checkLedger", { sheet: SHEET }, await open(), {}, { sliceCells: 700 });
+    const report = await runInWorker(
+      () => worker,
+      "checkLedger",
+      { sheet: SHEET },
+      await open(),
+      {},
+      { sliceCells: 700 },
+    );
     const slices = worker.posted.filter((m) => (m as { t: string }).t === "rows").length;
     expect(slices).toBeGreaterThanOrEqual(Math.ceil(ledger.grid.values.length / 50));
     expect(report).toEqual(await checkLedgerReport(await open(), { sheet: SHEET }, {}));
@@ -99,7 +111,9 @@ describe("the use case in a worker, the workbook on the page", () => {
   it("passes progress on: the port's reading steps and the use case's own stages, ending with «Готово»", async () => {
     const { open } = await ledgerBook();
     const seen: Progress[] = [];
-    await runInWorker(channelWorker, "checkLedger", { sheet: SHEET }, await open(), { onProgress: (p) => seen.push(p) });
+    await runInWorker(channelWorker, "checkLedger", { sheet: SHEET }, await open(), {
+      onProgress: (p) => seen.push(p),
+    });
     const stages = seen.map((p) => p.stage);
     expect(stages).toContain(`Чтение листа «${SHEET}»`);
     expect(stages).toContain("Распознавание реестра");
@@ -128,7 +142,9 @@ describe("the use case in a worker, the workbook on the page", () => {
 describe("errors cross the boundary as their classes", () => {
   it("a missing sheet arrives as LedgerInputError with its kind, the sheet list and the Russian message", async () => {
     const { open } = await ledgerBook();
-    const err = await runInWorker(channelWorker, "checkLedger", { sheet: "Июль" }, await open(), {}).catch((e: unknown) => e);
+    const err = await runInWorker(channelWorker, "checkLedger", { sheet: "Июль" }, await open(), {}).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(LedgerInputError);
     expect((err as LedgerInputError).kind).toBe("sheet-not-found");
     expect((err as LedgerInputError).sheets).toEqual([SHEET]);
@@ -143,7 +159,9 @@ describe("errors cross the boundary as their classes", () => {
         throw new WorkbookError("protected", "Лист защищён от изменений: снимите защиту и повторите.");
       },
     });
-    const err = await runInWorker(channelWorker, "checkLedger", { sheet: SHEET }, refusing, {}).catch((e: unknown) => e);
+    const err = await runInWorker(channelWorker, "checkLedger", { sheet: SHEET }, refusing, {}).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WorkbookError);
     expect((err as WorkbookError).code).toBe("protected");
     expect((err as Error).message).toBe("Лист защищён от изменений: снимите защиту и повторите.");
@@ -171,7 +189,9 @@ describe("cancellation", () => {
       },
     });
     const worker = channelWorker();
-    const err = await runInWorker(() => worker, "checkLedger", { sheet: SHEET }, watched, { signal: ac.signal }).catch((e: unknown) => e);
+    const err = await runInWorker(() => worker, "checkLedger", { sheet: SHEET }, watched, { signal: ac.signal }).catch(
+      (e: unknown) => e,
+    );
     expect((err as Error).name).toBe("AbortError");
     expect((err as Error).message).toBe("Операция отменена");
     expect(worker.posted.some((m) => (m as { t: string }).t === "abort")).toBe(true);
@@ -183,7 +203,14 @@ describe("cancellation", () => {
     const { open } = await ledgerBook();
     const worker = stuckWorker();
     const ac = new AbortController();
-    const run = runInWorker(() => worker, "checkLedger", { sheet: SHEET }, await open(), { signal: ac.signal }, { graceMs: 20 });
+    const run = runInWorker(
+      () => worker,
+      "checkLedger",
+      { sheet: SHEET },
+      await open(),
+      { signal: ac.signal },
+      { graceMs: 20 },
+    );
     ac.abort();
     const err = await run.catch((e: unknown) => e);
     expect((err as Error).name).toBe("AbortError");
@@ -197,7 +224,9 @@ describe("cancellation", () => {
     const ac = new AbortController();
     ac.abort();
     let created = 0;
-    const err = await runInWorker(() => (created++, stuckWorker()), "checkLedger", {}, await open(), { signal: ac.signal }).catch((e: unknown) => e);
+    const err = await runInWorker(() => (created++, stuckWorker()), "checkLedger", {}, await open(), {
+      signal: ac.signal,
+    }).catch((e: unknown) => e);
     expect((err as Error).name).toBe("AbortError");
     expect(created).toBe(0);
   });
@@ -207,9 +236,15 @@ describe("a worker that cannot start", () => {
   it("says so with WorkerUnavailableError (the taskpane then runs the use case on the page)", async () => {
     const { open } = await ledgerBook();
     const port = await open();
-    const blocked = await runInWorker(() => {
-      throw new DOMException("Script blocked", "SecurityError");
-    }, "checkLedger", {}, port, {}).catch((e: unknown) => e);
+    const blocked = await runInWorker(
+      () => {
+        throw new DOMException("Script blocked", "SecurityError");
+      },
+      "checkLedger",
+      {},
+      port,
+      {},
+    ).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(WorkerUnavailableError);
 
     // The script fails to load: an «error» event before the worker said «ready».
