@@ -5,7 +5,7 @@
  * leaves the page's origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
@@ -121,7 +121,6 @@ describe.runIf(available)("standalone page", () => {
     await expect.poll(() => target.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(255, 199, 206)"); // #FFC7CE, the error mark
     expect(await seriousViolations(s.page)).toEqual([]);
     await s.page.screenshot({ path: path.join(RESULTS, "standalone-check.png") });
-    copyFileSync(path.join(RESULTS, "standalone-check.png"), path.join(ROOT, "docs", "standalone.png"));
 
     // The mapping editor offers the detected column per concept (account = column A).
     await s.page.getByRole("button", { name: "Исправить столбцы" }).click();

@@ -3,10 +3,10 @@
  * boots and says so; in the old IE11/EdgeHTML webviews it shows the Russian message and the standalone link.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { OFFICE_JS_OWN_TELEMETRY, ORIGIN, RESULTS, ROOT, e2eAvailable, launch, newSession } from "./browser";
+import { OFFICE_JS_OWN_TELEMETRY, ORIGIN, RESULTS, e2eAvailable, launch, newSession } from "./browser";
 import { seriousViolations } from "./a11y";
 
 const available = e2eAvailable();
@@ -47,7 +47,6 @@ describe.runIf(available)("taskpane page", () => {
     await s.page.getByRole("tab", { name: "Проверка реестра" }).click();
     const shot = path.join(RESULTS, "taskpane-320.png");
     await s.page.screenshot({ path: shot, fullPage: true });
-    copyFileSync(shot, path.join(ROOT, "docs", "taskpane.png"));
 
     expect(s.errors).toEqual([]);
     expect(s.foreign.filter((u) => u !== OFFICE_JS_OWN_TELEMETRY)).toEqual([]);
