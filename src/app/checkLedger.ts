@@ -6,7 +6,8 @@
 import type { CellMark, OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
-import { isOwnSheet, yieldToEventLoop } from "../workbook/common";
+import { isOwnSheet } from "../workbook/port";
+import { yieldToEventLoop } from "../util/eventLoop";
 import { recognizeRegister } from "../domain/register";
 import { columnLetter, type SheetGrid } from "../domain/grid";
 import { formatDateRu, ymd, type IsoDate } from "../domain/dates";

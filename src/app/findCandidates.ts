@@ -21,7 +21,7 @@ import {
 } from "../domain/courtOrder";
 import { recognizeRegister, type RegisterEntry } from "../domain/register";
 import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
-import { isOwnSheet } from "../workbook/common";
+import { isOwnSheet } from "../workbook/port";
 import { DEFAULT_THRESHOLDS, loadSettings } from "./settings";
 
 /** Where candidate-specific settings live in the workbook's settings record (thresholds hold multiple/window/target). */

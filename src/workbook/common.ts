@@ -5,8 +5,7 @@
 import type { CellValue } from "../domain/grid";
 import { isoToExcelSerial } from "../domain/dates";
 import {
-  OWN_SHEETS,
-  PENALTY_SHEET_PREFIX,
+  isOwnSheetName,
   type CellMark,
   type ColumnFormat,
   type OutCell,
@@ -65,15 +64,6 @@ export function outCellValue(cell: OutCell): CellValue {
 }
 
 // ---------- own sheets ----------
-
-export function isOwnSheetName(name: string): boolean {
-  return (Object.values(OWN_SHEETS) as string[]).includes(name) || name.startsWith(PENALTY_SHEET_PREFIX);
-}
-
-/** A sheet the add-in created or whose name it reserves: never read as the user's data. */
-export function isOwnSheet(s: { name: string; ownedByAddin: boolean }): boolean {
-  return s.ownedByAddin || isOwnSheetName(s.name);
-}
 
 export function assertOwnSheetName(name: string): void {
   if (!isOwnSheetName(name))
@@ -312,9 +302,4 @@ export function utf8Length(s: string): number {
 export function payloadSize(v: unknown): number {
   const json = JSON.stringify(v);
   return json === undefined ? 0 : utf8Length(json);
-}
-
-/** Let the UI breathe (and AbortSignal listeners run) between chunks. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -5,6 +5,7 @@
  */
 import type { CellValue, SheetGrid } from "../domain/grid";
 import type { IsoDate } from "../domain/dates";
+import type { Severity } from "../domain/ledger";
 
 /** The add-in's own sheets: the only sheets it creates, rewrites or deletes. */
 export const OWN_SHEETS = {
@@ -17,6 +18,16 @@ export const OWN_SHEETS = {
 export type OwnSheetKey = keyof typeof OWN_SHEETS;
 /** Prefix of the per-account penalty sheets («Расчёт пени 1020034»). */
 export const PENALTY_SHEET_PREFIX = "Расчёт пени ";
+
+/** A name the add-in reserves for its own output: never read as the user's data, the only names it writes. */
+export function isOwnSheetName(name: string): boolean {
+  return (Object.values(OWN_SHEETS) as string[]).includes(name) || name.startsWith(PENALTY_SHEET_PREFIX);
+}
+
+/** A sheet the add-in created or whose name it reserves: never read as the user's data. */
+export function isOwnSheet(s: { name: string; ownedByAddin: boolean }): boolean {
+  return s.ownedByAddin || isOwnSheetName(s.name);
+}
 
 export interface SheetInfo {
   name: string;
@@ -49,7 +60,8 @@ export interface OwnSheetContent {
   freezeRows?: number;
 }
 
-export type Severity = "error" | "warning" | "info";
+/** How serious a finding is: the domain's scale (marks are coloured by it). */
+export type { Severity };
 
 export interface CellMark {
   sheet: string;

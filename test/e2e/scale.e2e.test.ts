@@ -12,7 +12,8 @@ import ExcelJS from "exceljs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { RESULTS, e2eAvailable, launch, newSession, openStandalone } from "./browser";
 import { courtRegisterSheet, gridsToXlsx, turnoverSheet, type GeneratedLedger } from "../generators";
-import { isOwnSheetName, META_SHEET } from "../../src/workbook/common";
+import { META_SHEET } from "../../src/workbook/common";
+import { isOwnSheetName } from "../../src/workbook/port";
 
 const available = e2eAvailable();
 const ACCOUNTS = 100_000;

@@ -5,7 +5,7 @@
  */
 import type { OperationOptions, Progress, WorkbookPort } from "../../workbook/port";
 import { abortError } from "../../workbook/errors";
-import { yieldToEventLoop } from "../../workbook/common";
+import { yieldToEventLoop } from "../../util/eventLoop";
 import type { SheetGrid } from "../../domain/grid";
 import {
   OPTIONS_ARG,

@@ -23,10 +23,10 @@ import {
   mergeMarks,
   planCell,
   planUpsert,
-  yieldToEventLoop,
   type AddinMeta,
   type MarkRecord,
 } from "../common";
+import { yieldToEventLoop } from "../../util/eventLoop";
 import { WorkbookError, foreignSheetError, protectedSheetError, sheetNotFoundError, throwIfAborted } from "../errors";
 import type {
   CellMark,
