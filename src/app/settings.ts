@@ -8,7 +8,7 @@ import type { WorkbookPort } from "../workbook/port";
 import type { Kopecks } from "../domain/money";
 import { formatKopecksPlain, parseAmount } from "../domain/money";
 import { validateAccount, validateBik, validateCorrAccount, validateInn, validateOgrn } from "../domain/ids";
-import { ru } from "../i18n/ru";
+import { SETTINGS_MESSAGES } from "./settingsMessages";
 
 export interface ClaimantRequisites {
   /** Full name of the organisation (взыскатель). */
@@ -72,7 +72,7 @@ export type SettingsErrors = Partial<Record<SettingsField, string>>;
 /** What the settings form edits: every field as the text the user typed. */
 export type SettingsForm = Record<SettingsField, string>;
 
-const v = ru.validation;
+const v = SETTINGS_MESSAGES;
 
 function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) + (s.endsWith(".") ? "" : ".") : s;
@@ -205,7 +205,7 @@ export function settingsFromRecord(raw: Record<string, unknown>): AddinSettings 
 export async function saveSettings(port: WorkbookPort, settings: AddinSettings): Promise<void> {
   const errors = validateSettings(settings);
   const fields = Object.keys(errors);
-  if (fields.length > 0) throw new Error(`${ru.settings.invalid} (${fields.join(", ")})`);
+  if (fields.length > 0) throw new Error(`${SETTINGS_MESSAGES.invalid} (${fields.join(", ")})`);
   const current = await port.readSettings();
   await port.writeSettings({ ...current, claimant: { ...settings.claimant }, thresholds: { ...settings.thresholds } });
 }

@@ -30,6 +30,7 @@ import {
 } from "../../app/candidateOptions";
 import { formatKopecksRu, parseAmount } from "../../domain/money";
 import { ru } from "../../i18n/ru";
+import { SETTINGS_MESSAGES } from "../../app/settingsMessages";
 import { useAppEnvironment } from "../context";
 import { errorMessage } from "../useOperation";
 
@@ -115,7 +116,7 @@ export function SettingsSection() {
     const minClaimBad = minClaim === null || minClaim < 0;
     setMinClaimError(minClaimBad ? ru.settings.minClaimInvalid : undefined);
     if (Object.keys(found).length > 0 || minClaimBad) {
-      setStatus({ intent: "error", text: ru.settings.invalid });
+      setStatus({ intent: "error", text: SETTINGS_MESSAGES.invalid });
       return;
     }
     if (!port) {
