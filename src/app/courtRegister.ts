@@ -8,11 +8,12 @@ import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
 import { formatDateRu, type IsoDate, type Period } from "../domain/dates";
 import type { Kopecks } from "../domain/money";
-import { calculatePenalty, penaltyTableSheet, type PenaltyResult, type PenaltySettings } from "../domain/law/penalty";
+import { calculatePenalty, type PenaltyResult, type PenaltySettings } from "../domain/law/penalty";
 import { penaltyInputForAccount, type Candidate } from "../domain/courtOrder";
 import type { LedgerAccount } from "../domain/ledger/model";
 import { recognizeLedger } from "../domain/ledger";
 import { readSavedMapping } from "./checkLedger";
+import { penaltyTableSheet } from "./penaltySheet";
 import {
   REGISTER_COLUMNS,
   REGISTER_HEADER,

@@ -4,12 +4,8 @@
  * Rates: key 7,5% from 19.09.2022 to 23.07.2023 (capped at 9,5% → 7,5%), 4,25% from 27.07.2020, 4,5% from 22.03.2021.
  */
 import { describe, expect, it } from "vitest";
-import {
-  calculatePenalty,
-  DEFAULT_PENALTY_SETTINGS,
-  penaltyTableSheet,
-  type PenaltySettings,
-} from "../../../src/domain/law/penalty";
+import { calculatePenalty, DEFAULT_PENALTY_SETTINGS, type PenaltySettings } from "../../../src/domain/law/penalty";
+import { penaltyTableSheet } from "../../../src/app/penaltySheet";
 import type { Charge, Payment } from "../../../src/domain/law/allocation";
 
 const rub = (r: number) => Math.round(r * 100);
