@@ -358,7 +358,7 @@ interface Result {
   [k: string]: unknown;
 }
 
-// ---------------------------------------------------------------- targets (issue 5)
+// ---------------------------------------------------------------- targets (bench/README.md, «Цели»)
 
 interface Target {
   stage: string;

@@ -2,7 +2,7 @@
  * Builds assets/sample/sample-zhku.xlsx, the workbook behind «Открыть пример» on the standalone page: the sample
  * ledger (test/fixtures/ledgers: an invented «Оборотная ведомость» with planted problems), a court-work register
  * the clerk keeps by hand, and a register of enforcement proceedings received from the bailiffs (ОСП), shaped
- * like formats-ru.md §4.1. All people, accounts and numbers are invented.
+ * like docs/formats.md, § 3.4. All people, accounts and numbers are invented.
  * Run: npx tsx scripts/make-sample.ts   (the file is committed; a unit test checks it matches the fixture).
  */
 import { writeFileSync, mkdirSync } from "node:fs";
@@ -140,7 +140,7 @@ export async function buildSampleWorkbook(): Promise<ExcelJS.Workbook> {
   for (const col of [7, 10, 11]) court.getColumn(col).numFmt = "dd.mm.yyyy";
   styleHeader(court, [10, 22, 28, 16, 12, 11, 12, 30, 12, 12, 12, 18, 18, 28]);
 
-  // The bailiffs' register of enforcement proceedings for the claimant (formats-ru.md §4.1 shape).
+  // The bailiffs' register of enforcement proceedings for the claimant (docs/formats.md, § 3.4 shape).
   const fssp = wb.addWorksheet(SAMPLE_BAILIFF_SHEET);
   fssp.addRow([
     "№ п/п",

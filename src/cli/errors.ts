@@ -1,5 +1,5 @@
 /**
- * Errors the CLI turns into exit codes (DESIGN.md): 2 = bad input, with a one-line Russian message naming the
+ * Errors the CLI turns into exit codes (docs/architecture.md, § 5): 2 = bad input, with a one-line Russian message naming the
  * file, sheet, cell or field; 1 = unexpected failure.
  */
 export class InputError extends Error {

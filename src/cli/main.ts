@@ -1,5 +1,5 @@
 /**
- * zhku-collect — the add-in's use cases from a terminal (DESIGN.md, "The CLI contract").
+ * zhku-collect — the add-in's use cases from a terminal (docs/architecture.md, § 5 «Командная строка: контракт»).
  * Exit codes: 0 done; 2 bad input (Russian message on stderr); 1 unexpected failure.
  */
 import { Command, CommanderError, Help } from "commander";

@@ -37,7 +37,7 @@ function ledgerWithDates(): ExcelJS.Workbook {
   ws.getColumn(1).numFmt = "@";
   ws.getColumn(3).numFmt = "dd.mm.yyyy";
   for (const c of [5, 6, 7, 8]) ws.getColumn(c).numFmt = "#,##0.00";
-  // «5/1» typed into the account column became a date (formats-ru §5.4)
+  // «5/1» typed into the account column became a date (docs/formats.md, § 1.6)
   const cell = ws.getCell(3 + DAMAGED_ROW, 1);
   cell.value = 45292;
   cell.numFmt = "dd.mm.yyyy";

@@ -1,4 +1,4 @@
-/** Towns, streets and micro-districts of a northern district (ХМАО-Югра flavour, as in formats-ru.md §4.1/§6.2). */
+/** Towns, streets and micro-districts of a northern district (ХМАО-Югра flavour, as in docs/formats.md, § 3.4 and § 4.6). */
 import type { Prng } from "./prng";
 
 export interface Town {

@@ -22,7 +22,7 @@ import { courtRegisterSheet } from "./register";
 
 /**
  * Every sheet kind the generator makes, by name (for the CLI-style "make me a workbook of kind X" uses).
- * Bailiff registers (formats-ru.md §4.1) join here with their issue: `bailiff: (o) => bailiffRegisterSheet(o)`,
+ * Bailiff registers (docs/formats.md, § 3.4) join here: `bailiff: (o) => bailiffRegisterSheet(o)`,
  * built from courtRegisterSheet(...).cases so the proceedings match the register.
  */
 export const SHEET_KINDS = {

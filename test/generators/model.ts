@@ -11,7 +11,7 @@ import type { PersonName } from "./names";
 import { TOWNS, randomHouse, flatAddress } from "./addresses";
 import type { House } from "./addresses";
 
-/** Services as they appear in ledgers (formats-ru.md §5.3); rate in kopecks per unit per month at the base level. */
+/** Services as they appear in ledgers (docs/formats.md, § 1.1); rate in kopecks per unit per month at the base level. */
 export const SERVICES = [
   { name: "Содержание жилья", basis: "area", rate: 3250, heatingOnly: false },
   { name: "Отопление", basis: "area", rate: 6500, heatingOnly: true },

@@ -1,9 +1,9 @@
 /**
  * The court-work register («Реестр взыскания») as a clerk keeps it by hand: one row per claim, header texts in one
- * of several hand-typed variants (formats-ru.md §5.2 "court work", issue 4 column list), amounts mostly numbers
+ * of several hand-typed variants (docs/formats.md, § 2; the «Реестр взыскания» columns), amounts mostly numbers
  * and sometimes typed text, dates mostly date cells and sometimes typed text, dates consistent with the status.
  *
- * Extension point for bailiff registers (formats-ru.md §4.1, their own issue): build them from `cases` — every case
+ * Extension point for bailiff registers (docs/formats.md, § 3.4): build them from `cases` — every case
  * with an `ipNumber` is a proceeding the ОСП would list — in a new bailiff.ts next to this file, and add the sheet kind
  * to SHEET_KINDS in index.ts.
  */

@@ -11,7 +11,7 @@ import { parseCliDate } from "./duty";
 
 const amount = formatKopecksPlain;
 
-/** The public JSON document of `candidates --json` (issue 4; DESIGN.md: stable field names). */
+/** The public JSON document of `candidates --json` (docs/architecture.md, § 5: field names are stable). */
 export function candidatesJson(r: FindCandidatesResult) {
   const s = r.selection;
   return {

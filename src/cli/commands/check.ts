@@ -14,7 +14,7 @@ const LAYOUT_RU: Record<CheckLedgerResult["layout"], string> = {
 };
 const SEVERITY_RU = { error: "ошибка", warning: "предупреждение", info: "замечание" } as const;
 
-/** The public JSON document of `check --json` (DESIGN.md: stable field names). */
+/** The public JSON document of `check --json` (docs/architecture.md, § 5: field names are stable). */
 export function checkJson(r: CheckLedgerResult) {
   return {
     sheet: r.sheet,

@@ -1,5 +1,5 @@
 /**
- * Payment due date of a billing month (law-ru.md a.4): the 10th of the next month up to the February-2026 bill
+ * Payment due date of a billing month (docs/law.md, § 3): the 10th of the next month up to the February-2026 bill
  * (or the contract's day, ЖК 155 ч. 1 old text), the 15th from the March-2026 bill (177-ФЗ, no override); shifted
  * to the next working day under ГК 193. Memoised per period and contract day (the penalty loop calls it a lot).
  */

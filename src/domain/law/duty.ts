@@ -1,5 +1,5 @@
 /**
- * State duty (law-ru.md b): НК 333.19 (courts of general jurisdiction) and НК 333.21 (arbitration courts); the old
+ * State duty (docs/law.md, § 5): НК 333.19 (courts of general jurisdiction) and НК 333.21 (arbitration courts); the old
  * scale for applications filed up to 08.09.2024, the new one (259-ФЗ) from 09.09.2024; a court order costs 50 % of
  * the claim duty with the scale's minimum; rounded to whole roubles half up (НК 52 п. 6) unless kopecks are kept.
  * Exact arithmetic in BigInt (units of 1/10 000 kopeck), one rounding at the end.
@@ -31,11 +31,11 @@ export interface DutyResult {
   /** For a court order: whether the claim fits the court-order limit (ГПК 121 / АПК 229.2). */
   courtOrderAllowed: boolean;
   courtOrderLimit: Kopecks | null;
-  /** False when the band was not checked against a source (law-ru.md marks it [P]). */
+  /** False when the band was not checked against a source (docs/law.md, § 5: «не сверено»). */
   verified: boolean;
 }
 
-/** Цена иска for a court order / claim: principal + penalties claimed (law-ru.md b.1). */
+/** Цена иска for a court order / claim: principal + penalties claimed (docs/law.md, § 5). */
 export function claimPrice(principal: Kopecks, penalties: Kopecks): Kopecks {
   return principal + penalties;
 }

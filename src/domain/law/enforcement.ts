@@ -1,5 +1,5 @@
 /**
- * Enforcement terms (229-ФЗ, law-ru.md e): the 3-year term to present an executive document (ст. 21), its
+ * Enforcement terms (229-ФЗ; docs/law.md, § 9): the 3-year term to present an executive document (ст. 21), its
  * interruption and restart (ст. 22), the earliest re-presentation after a return under ст. 46 ч. 1 п. 3–4
  * (ст. 46 ч. 5, program default), and the FSSP end-reason codes («ст. 46 ч. 1 п. 4») in structured form.
  */
@@ -95,7 +95,7 @@ export function presentationTermEnd(input: PresentationTermInput): IsoDate | nul
 }
 
 /**
- * Earliest day to present the document again after the proceedings ended (ст. 46 ч. 5 as law-ru.md states it):
+ * Earliest day to present the document again after the proceedings ended (ст. 46 ч. 5, pre-2022 wording kept as the default — docs/law.md, § 9):
  * + 6 months after a return under ст. 46 ч. 1 п. 3–4 (also ст. 47 ч. 1 п. 3, which refers to them); the end date
  * itself for other returns; null when the debt was collected or the proceedings cannot be restarted.
  */

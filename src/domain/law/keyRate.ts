@@ -1,5 +1,5 @@
 /**
- * The rate for ЖКУ penalties (law-ru.md a.2, a.3 (3), a.6 step 4): the refinancing rate (8.25 %) for rate dates
+ * The rate for ЖКУ penalties (ЖК 155 ч. 14; docs/law.md, § 2.2–2.3): the refinancing rate (8.25 %) for rate dates
  * before 01.01.2016, the key rate (key-rate-ru.csv) from then on; the ПП 474/1681/2479/2382/329 caps applied by
  * rate date. A rate stays in force until changed, so a date after the table's last row uses that row and says so.
  */

@@ -1,5 +1,5 @@
 /**
- * Limitation (law-ru.md d): 3 years for each monthly charge separately (ГК 196 п. 1, ГК 200 п. 1; Plenum 43 п. 24).
+ * Limitation (docs/law.md, § 6): 3 years for each monthly charge separately (ГК 196 п. 1, ГК 200 п. 1; Plenum 43 п. 24).
  * Last day to file = the (ГК 193-shifted) due date + 3 years (ГК 191–192), shifted again by ГК 193 if non-working.
  * A court-order proceeding suspends the term from filing to cancellation (ГК 204 п. 1, Plenum 43 п. 17); after the
  * cancellation an unexpired remainder shorter than 6 months becomes 6 months (ГК 204 п. 3, Plenum 43 п. 18).

@@ -1,20 +1,20 @@
 /**
  * Legal constants other than the two CSV tables, as dated entries. Each entry names its article and its source
- * (the source links are those of /shared/reference/law-ru.md, quoted by section). When the law changes, add or
+ * (docs/law.md explains each rule; § numbers below are its sections). When the law changes, add or
  * edit an entry here; the calculations pick entries by date.
  */
 import type { IsoDate, Period } from "../dates";
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rates (law-ru.md a.2, a.3)
+// Rates (docs/law.md, § 2.2–2.3)
 
 /** ЖК 155 ч. 14: before 01.01.2016 the penalty uses the refinancing rate — 8.25 % from 14.09.2012 to 31.12.2015
- *  (law-ru.md a.2 п. 5; https://topask.ru/chem-stavka-refinansirovaniya-otlichaetsya-ot-klyuchevoj-stavki). */
+ *  (docs/law.md, § 2.2; https://topask.ru/chem-stavka-refinansirovaniya-otlichaetsya-ot-klyuchevoj-stavki). */
 export const REFINANCING_RATE = {
   from: "2012-09-14",
   to: "2015-12-31",
   bp: 825,
-  source: "Указание Банка России № 2873-У; law-ru.md a.2",
+  source: "Указание Банка России № 2873-У",
 } as const;
 
 /** From 01.01.2016 the refinancing rate equals the key rate (ПП РФ № 1340 от 09.12.2015; Указание № 3894-У). */
@@ -31,7 +31,7 @@ export interface RateCap {
   source: string;
 }
 
-/** ЖКУ penalty rate caps, keyed to the rate date (law-ru.md a.3 (3)). */
+/** ЖКУ penalty rate caps, keyed to the rate date (docs/law.md, § 2.3). */
 export const RATE_CAPS: readonly RateCap[] = [
   // ПП РФ от 26.03.2022 № 474: key rate of 27.02.2022 (9.5 %) for relations from 28.02.2022. [V]
   {
@@ -70,7 +70,7 @@ export const RATE_CAPS: readonly RateCap[] = [
     act: "ПП РФ № 474 в ред. ПП № 2382",
     source: "https://cherinfo.ru/notification/132181 ; https://interfax.ru/russia/938627",
   },
-  // ПП РФ от 18.03.2025 № 329: relations from 01.01.2025 until 01.01.2027; wording "lower of" [P] (law-ru.md a.3 (3)).
+  // ПП РФ от 18.03.2025 № 329: relations from 01.01.2025 until 01.01.2027; wording "lower of" [P] (docs/law.md, § 2.3).
   {
     from: "2025-01-01",
     to: "2026-12-31",
@@ -82,7 +82,7 @@ export const RATE_CAPS: readonly RateCap[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Penalty scheme (law-ru.md a.1, a.4, a.6)
+// Penalty scheme (docs/law.md, § 2.1, § 2.4)
 
 /** ЖК 155 ч. 14 (307-ФЗ): 30 free days, 1/300 on days 31–90, 1/130 from day 91 — for payments due from 01.01.2016.
  *  Before that: 1/300 from the first day of delay (https://boulevard-club.org/forum/viewtopic.php?t=3174). */
@@ -126,7 +126,7 @@ export const MORATORIA: readonly Moratorium[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Due dates (law-ru.md a.4)
+// Due dates (docs/law.md, § 3)
 
 export interface DueDayRule {
   /** First billing period the rule applies to. */
@@ -151,7 +151,7 @@ export const DUE_DAY_RULES: readonly DueDayRule[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// State duty (law-ru.md b)
+// State duty (docs/law.md, § 5)
 
 export interface DutyBand {
   /** The band applies to claims above this many roubles (0 for the first band). */
@@ -159,7 +159,7 @@ export interface DutyBand {
   baseRub: number;
   /** Share of the excess over overRub, in 1/10 000 (4 % → 400, 0.35 % → 35). */
   perTenThousand: number;
-  /** false where the band was not read in a source (law-ru.md marks it [P]/[U]). */
+  /** false where the band was not read in a source (docs/law.md, § 5: «не сверено»). */
   verified: boolean;
 }
 
@@ -200,7 +200,7 @@ export const DUTY_SCALES: readonly DutyScale[] = [
     maxRub: 60_000,
     courtOrderSharePercent: 50,
     courtOrderMinRub: 200,
-    source: "law-ru.md b.1; https://m.ru24.pro/pics/387368809 (минимум 200 ₽ для приказа)",
+    source: "https://m.ru24.pro/pics/387368809 (минимум 200 ₽ для приказа)",
   },
   {
     // НК 333.19 п. 1 пп. 1 (ред. 259-ФЗ от 08.08.2024) [V up to 8 000 000]: https://kopejsk-gid.ru/... ; https://dim-week.ru/?id=12010
@@ -215,7 +215,7 @@ export const DUTY_SCALES: readonly DutyScale[] = [
       { overRub: 500_000, baseRub: 15_000, perTenThousand: 200, verified: true },
       { overRub: 1_000_000, baseRub: 25_000, perTenThousand: 100, verified: true },
       { overRub: 3_000_000, baseRub: 45_000, perTenThousand: 70, verified: true },
-      // Bands above 8 000 000 were not read in law-ru.md sources [P]; values from the 259-ФЗ text as commonly quoted,
+      // Bands above 8 000 000 were not read in a primary source [P]; values from the 259-ФЗ text as commonly quoted,
       // continuity-checked (80 000 + 0.35 % × 16 млн = 136 000 …); the output marks them «не сверено».
       { overRub: 8_000_000, baseRub: 80_000, perTenThousand: 35, verified: false },
       { overRub: 24_000_000, baseRub: 136_000, perTenThousand: 30, verified: false },
@@ -226,7 +226,7 @@ export const DUTY_SCALES: readonly DutyScale[] = [
     maxRub: 900_000,
     courtOrderSharePercent: 50,
     courtOrderMinRub: 2_000,
-    source: "law-ru.md b.1; https://dzen.ru/a/ZtfdhRYndBgTCo0X (предел 900 000 ₽)",
+    source: "https://dzen.ru/a/ZtfdhRYndBgTCo0X (предел 900 000 ₽)",
   },
   {
     // НК 333.21 п. 1 пп. 1 (ред. до 259-ФЗ) [V]: https://nalkod.ru/statia333-21 ; court order 50 %: https://ru24.pro/mix/384429426
@@ -245,7 +245,7 @@ export const DUTY_SCALES: readonly DutyScale[] = [
     maxRub: 200_000,
     courtOrderSharePercent: 50,
     courtOrderMinRub: 1_000,
-    source: "law-ru.md b.3",
+    source: "https://nalkod.ru/statia333-21 ; https://ru24.pro/mix/384429426",
   },
   {
     // НК 333.21 п. 1 пп. 1–2 (ред. 259-ФЗ) [V]: https://tenchat.ru/media/2517550 ; https://ru24.pro/mix/384429426
@@ -264,7 +264,7 @@ export const DUTY_SCALES: readonly DutyScale[] = [
     maxRub: 10_000_000,
     courtOrderSharePercent: 50,
     courtOrderMinRub: 8_000,
-    source: "law-ru.md b.3",
+    source: "https://tenchat.ru/media/2517550 ; https://ru24.pro/mix/384429426",
   },
 ];
 
@@ -307,7 +307,7 @@ export const COURT_ORDER_LIMITS: readonly CourtOrderLimit[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Limitation (law-ru.md d)
+// Limitation (docs/law.md, § 6)
 
 /** ГК 196 п. 1: 3 years, for each monthly charge separately (ГК 200 п. 1; Plenum 43 п. 24). */
 export const LIMITATION_YEARS = 3;
@@ -315,19 +315,19 @@ export const LIMITATION_YEARS = 3;
 export const LIMITATION_MIN_REMAINDER_MONTHS = 6;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Enforcement (law-ru.md e)
+// Enforcement (docs/law.md, § 9)
 
 /** 229-ФЗ ст. 21: executive documents (incl. court orders) may be presented within 3 years. [V] */
 export const PRESENTATION_TERM_YEARS = 3;
 
-/** 229-ФЗ ст. 46 ч. 5 (pre-2022 wording; program default for the current text, law-ru.md e): after a return under
+/** 229-ФЗ ст. 46 ч. 5 (pre-2022 wording; program default for the current text, docs/law.md, § 9): after a return under
  *  ст. 46 ч. 1 п. 3–4 a court order / writ may be re-presented not earlier than 6 months after the end decree. */
 export const REPRESENTATION_WAIT = {
   article: 46,
   part: 1,
   points: [3, 4] as readonly number[],
   months: 6,
-  source: "229-ФЗ ст. 46 ч. 5 (ред. до 20.06.2022); law-ru.md e",
+  source: "229-ФЗ ст. 46 ч. 5 (ред. до 20.06.2022)",
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * Reading a court-work register: ours («Реестр взыскания») or one the clerk already keeps with other headers
- * (formats-ru.md §5.2 "court work": «№ дела», «№ судебного приказа», «Дата приказа», «№ ИП», «Дата передачи в ФССП»,
+ * (docs/formats.md, § 2: «№ дела», «№ судебного приказа», «Дата приказа», «№ ИП», «Дата передачи в ФССП»,
  * «Сумма по заявлению в ФССП - ОД / пени / ГП» …). The header row is found by keyword scoring, as for ledgers:
  * every row near the top (alone, or with the row below as a second header level) is scored by how many register
  * concepts its cells name; the best row wins.

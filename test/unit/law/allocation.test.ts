@@ -1,4 +1,4 @@
-/** Payment allocation (ГК 319.1; law-ru.md a.5). */
+/** Payment allocation (ГК 319.1; docs/law.md, § 4). */
 import { describe, expect, it } from "vitest";
 import { allocatePayments } from "../../../src/domain/law/allocation";
 

@@ -1,6 +1,6 @@
 /**
  * State duty, table-driven. Each row: claim (roubles), filing date, court → claim duty and court-order duty, worked
- * by hand from law-ru.md b (the arithmetic is in the comment column).
+ * by hand from the НК 333.19 / 333.21 scales (docs/law.md, § 5; the arithmetic is in the comment column).
  */
 import { describe, expect, it } from "vitest";
 import { stateDuty, type Court } from "../../../src/domain/law/duty";
@@ -118,7 +118,7 @@ describe("basis and limits", () => {
   });
 });
 
-// Review additions: both sides of every band boundary and of the caps/minimums (law-ru.md b.1, b.3).
+// Review additions: both sides of every band boundary and of the caps/minimums (docs/law.md, § 5).
 // [claim ₽, date, court, claim duty ₽, court-order duty ₽, how]
 const EDGES: [number, string, Court, number, number, string][] = [
   [9_999.99, OLD, "general", 400, 200, "4% = 399,9996 < 400 → 400; приказ 200"],

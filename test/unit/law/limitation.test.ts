@@ -4,7 +4,7 @@ import { limitationExpiry, NO_EXPIRY, timeBarred } from "../../../src/domain/law
 import { earliestRepresentation, parseEndReason, presentationTermEnd } from "../../../src/domain/law/enforcement";
 
 describe("limitation", () => {
-  it("due date + 3 years, shifted to a working day (law-ru.md d example)", () => {
+  it("due date + 3 years, shifted to a working day (docs/law.md, § 6 example)", () => {
     // January 2022 due 10.02.2022 → last filing day Mon 10.02.2025
     expect(limitationExpiry("2022-01")).toBe("2025-02-10");
     // December 2025: 10.01.2026 Saturday → due Mon 12.01.2026 → 12.01.2029 (Friday)

@@ -14,7 +14,7 @@ function penalty(charges: Charge[], payments: Payment[], asOf: string, settings?
 }
 
 describe("defaults", () => {
-  it("match law-ru.md a.3–a.6", () => {
+  it("match docs/law.md, § 2", () => {
     expect(DEFAULT_PENALTY_SETTINGS).toEqual({
       includePaymentDay: true,
       moratorium2022LastDayInside: true,

@@ -1,5 +1,5 @@
 /**
- * Every fixture (formats-ru §5 variants) recognised and validated: the right layout, header row, period, columns,
+ * Every fixture (docs/formats.md, § 1 variants) recognised and validated: the right layout, header row, period, columns,
  * data/skipped counts, and exactly the planted findings — nothing on clean rows, totals or group rows.
  */
 import { describe, expect, it } from "vitest";
@@ -58,7 +58,7 @@ describe.each(ALL.filter((f) => f.expected.columns).map((f) => [f.name, f] as co
 });
 
 describe("canonical accounts", () => {
-  it("§5.5 example: signed balances from Долг/Аванс pairs, in kopecks", () => {
+  it("docs/formats.md § 1.5 example: signed balances from Долг/Аванс pairs, in kopecks", () => {
     const { ledger } = check(LEDGER_FIXTURES[0]);
     const sokolova = ledger.accounts.find((a) => a.account === "1020034")!;
     // first row: 25 430,12 + 3 812,40 − 0 = 29 242,52; the duplicate row adds 0 + 100 − 100 = 0

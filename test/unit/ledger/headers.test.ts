@@ -3,7 +3,7 @@ import { classifyPair, classifySingle, normalizeHeader } from "../../../src/doma
 
 const concept = (h: string) => classifySingle(normalizeHeader(h))?.concept ?? null;
 
-describe("header synonyms (formats-ru §5.1–5.2)", () => {
+describe("header synonyms (docs/formats.md, § 1.2)", () => {
   it.each([
     ["Лицевой счёт", "account"],
     ["Лицевой счет", "account"],

@@ -1,6 +1,7 @@
 /**
- * Real-shaped ledgers built straight from formats-ru.md §5.1 (the six header examples), §5.3 (layout variants)
- * and §5.4 (Excel damage) — shapes the fixture set does not contain. For each: layout, header row, the concept →
+ * Real-shaped ledgers built straight from docs/formats.md (§ numbers below are its sections): § 1.7 (the six real
+ * exports), § 1.1 (layout variants) and § 1.6 (Excel damage) — shapes the fixture set does not contain. For each:
+ * layout, header row, the concept →
  * column mapping of the important concepts, account count, per-account totals, and no findings on clean rows,
  * totals or group rows (planted defects, where there are any, are named in the comments).
  * All names, addresses and amounts are invented.
@@ -70,7 +71,7 @@ function account(ledger: RecognizedLedger, id: string) {
   return a;
 }
 
-// ---------------------------------------------------------------- §5.1 #1: SQL billing report, 30 columns
+// ---------------------------------------------------------------- § 1.7 образец 1: SQL billing report, 30 columns
 
 const SQL_HEADER = [
   "Период",
@@ -184,7 +185,7 @@ function sqlReport(): GridCell[][] {
   ];
 }
 
-describe("§5.1 #1 SQL billing report (30 columns, one row per ЛС per period)", () => {
+describe("§ 1.7 образец 1 SQL billing report (30 columns, one row per ЛС per period)", () => {
   const { ledger, letters, codes } = check(gridOf(sqlReport(), { sheet: "ОВ" }));
 
   it("finds the header, the layout and the period", () => {
@@ -245,9 +246,9 @@ describe("§5.1 #1 SQL billing report (30 columns, one row per ЛС per period)"
   });
 });
 
-// ---------------------------------------------------------------- §5.1 #2: billing debtor list
+// ---------------------------------------------------------------- § 1.7 образец 2: billing debtor list
 
-describe("§5.1 #2 debtor list (Фамилия | Имя | Отчество, «Сумма ДЗ … без услуги Пени»)", () => {
+describe("§ 1.7 образец 2 debtor list (Фамилия | Имя | Отчество, «Сумма ДЗ … без услуги Пени»)", () => {
   const rows: GridCell[][] = [
     ["Список должников на 01.04.2024"],
     [],
@@ -344,7 +345,7 @@ describe("§5.1 #2 debtor list (Фамилия | Имя | Отчество, «С
   });
 });
 
-// ---------------------------------------------------------------- §5.1 #3: single-account history card
+// ---------------------------------------------------------------- § 1.7 образец 3: single-account history card
 
 function card(marchOpening: number): GridCell[][] {
   return [
@@ -363,7 +364,7 @@ function card(marchOpening: number): GridCell[][] {
   ];
 }
 
-describe("§5.1 #3 per-account history card (the account number is in the title)", () => {
+describe("§ 1.7 образец 3 per-account history card (the account number is in the title)", () => {
   it("takes the account, owner and address from the title and reads the months", () => {
     const { ledger, letters, codes } = check(gridOf(card(29554.92), { sheet: "Карточка" }));
     expect(ledger.headerRow).toBe(6);
@@ -395,12 +396,12 @@ describe("§5.1 #3 per-account history card (the account number is in the title)
   });
 });
 
-// ---------------------------------------------------------------- §5.1 #4: municipal register
+// ---------------------------------------------------------------- § 1.7 образец 4: municipal register
 
 describe.each([
   ["blank years", "Фактически начислено за ЖКУ за ____ г.", "Долг за ЖКУ на ____ г., всего, рублей"],
   ["filled years", "Фактически начислено за ЖКУ за 2024 г.", "Долг за ЖКУ на 01.01.2025 г., всего, рублей"],
-])("§5.1 #4 municipal register (%s)", (_what, chargedHeader, debtHeader) => {
+])("§ 1.7 образец 4 municipal register (%s)", (_what, chargedHeader, debtHeader) => {
   const rows: GridCell[][] = [
     ["Реестр граждан — получателей субсидий, имеющих задолженность по оплате ЖКУ"],
     ["по состоянию на 01.01.2025"],
@@ -468,9 +469,9 @@ describe.each([
   });
 });
 
-// ---------------------------------------------------------------- §5.1 #5: ГИС ЖКХ payment-document fields
+// ---------------------------------------------------------------- § 1.7 образец 5: ГИС ЖКХ payment-document fields
 
-describe("§5.1 #5 ГИС ЖКХ payment-document fields (combined «Задолженность … / Аванс …»)", () => {
+describe("§ 1.7 образец 5 ГИС ЖКХ payment-document fields (combined «Задолженность … / Аванс …»)", () => {
   const rows: GridCell[][] = [
     ["Сведения о платёжных документах за Март 2024 г."],
     [
@@ -550,9 +551,9 @@ describe("§5.1 #5 ГИС ЖКХ payment-document fields (combined «Задол�
   });
 });
 
-// ---------------------------------------------------------------- §5.1 #6: 1С ОСВ
+// ---------------------------------------------------------------- § 1.7 образец 6: 1С ОСВ
 
-describe("§5.1 #6 1С ОСВ, subconto «Лицевые счета», no merges, indented rows", () => {
+describe("§ 1.7 образец 6 1С ОСВ, subconto «Лицевые счета», no merges, indented rows", () => {
   const rows: GridCell[][] = [
     ["ООО «УК Север»"],
     ["Оборотно-сальдовая ведомость по счету 62.01"],
@@ -610,7 +611,7 @@ const KONTRAGENTY_ROWS: GridCell[][] = [
   ["Итого", money(15000), money(500), money(7000), money(6000), money(16000), money(500)],
 ];
 
-describe("§5.1 #6 1С ОСВ, subconto «Контрагенты» (names in the account column, outline rows)", () => {
+describe("§ 1.7 образец 6 1С ОСВ, subconto «Контрагенты» (names in the account column, outline rows)", () => {
   it.each([
     ["with the «Контрагенты» label", KONTRAGENTY_ROWS, [] as string[]],
     [
@@ -642,9 +643,9 @@ describe("§5.1 #6 1С ОСВ, subconto «Контрагенты» (names in the
   });
 });
 
-// ---------------------------------------------------------------- §5.3 variants
+// ---------------------------------------------------------------- § 1.1 variants
 
-describe("§5.3 services per row, account on every row, «Итого по л/с» in the service or account column", () => {
+describe("§ 1.1 services per row, account on every row, «Итого по л/с» in the service or account column", () => {
   const H = [
     "№ п/п",
     "Лицевой счёт",
@@ -694,7 +695,7 @@ describe("§5.3 services per row, account on every row, «Итого по л/с�
   });
 });
 
-describe("§5.3 ageing buckets under a merged «Задолженность, руб.»", () => {
+describe("§ 1.1 ageing buckets under a merged «Задолженность, руб.»", () => {
   const rows: GridCell[][] = [
     ["Анализ задолженности по срокам на 01.04.2024"],
     [],
@@ -726,7 +727,7 @@ describe("§5.3 ageing buckets under a merged «Задолженность, ру
   });
 });
 
-describe("§5.3 owners: initials, several owners, heirs, municipal flats", () => {
+describe("§ 1.1 owners: initials, several owners, heirs, municipal flats", () => {
   const names = [
     ["Соколова Е. В.", null],
     ["Соколова Е.В., Соколов В.П.", "owners.no-shares"],
@@ -760,7 +761,7 @@ describe("§5.3 owners: initials, several owners, heirs, municipal flats", () =>
   });
 });
 
-// ---------------------------------------------------------------- §5.4 damage
+// ---------------------------------------------------------------- § 1.6 damage
 
 function damagedRows(): GridCell[][] {
   return [
@@ -840,7 +841,7 @@ function damagedRows(): GridCell[][] {
   ];
 }
 
-describe("§5.4 Excel damage: lost zeros, serial dates, numbers turned into dates, text numbers", () => {
+describe("§ 1.6 Excel damage: lost zeros, serial dates, numbers turned into dates, text numbers", () => {
   const { ledger, letters, codes } = check(gridOf(damagedRows()));
 
   it("reads every row; a negative payment is a refund", () => {
@@ -1286,7 +1287,7 @@ describe("both ЕЛС (ГИС ЖКХ) and the company's own Лицевой сч�
   });
 });
 
-describe("§5.3 (c) months as columns with abbreviated or damaged month headers", () => {
+describe("§ 1.1 (c) months as columns with abbreviated or damaged month headers", () => {
   it.each([
     ["Янв 2024", "Фев 2024", "Мар 2024"],
     ["янв.24", "фев.24", "мар.24"],

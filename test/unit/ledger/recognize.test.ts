@@ -23,7 +23,7 @@ function ledgerWithCharge(cell: GridCell) {
   );
 }
 
-describe("amount spellings in ledger cells (formats-ru §5.4)", () => {
+describe("amount spellings in ledger cells (docs/formats.md, § 1.5)", () => {
   it.each([
     [`25${NBSP}430,12`, 2543012],
     [`25${NNBSP}430,12`, 2543012],
@@ -268,13 +268,13 @@ describe("rules", () => {
   });
 });
 
-describe("real header rows (formats-ru §5.1)", () => {
+describe("real header rows (docs/formats.md, § 1.7)", () => {
   const mapped = (rows: GridCell[][]) => {
     const l = recognizeLedger(gridOf(rows));
     return Object.fromEntries(Object.entries(l.columns).map(([k, v]) => [k, v]));
   };
 
-  it("#1 billing «ОБОРОТНАЯ ВЕДОМОСТЬ по лицевым счетам поставщиков»", () => {
+  it("образец 1: billing «ОБОРОТНАЯ ВЕДОМОСТЬ по лицевым счетам поставщиков»", () => {
     const header =
       "Период | Населенный пункт | Адрес дома | Улица | Номер дома | Квартира | Кол-во граждан | Тип собств. | Площадь | Лицевой | Лицевой поставщика | ФИО | Код дома | Вх.сальдо | Начислено | Разовые | Оплачено | Пост. начисление | К оплате | Пени нов. | Пени итог | Оплачено пени | Оплата по услугам | Кон.сальдо | Задолженность | Участок | Район | Тип фонда | Поставщик | Расчётный счёт".split(
         " | ",
@@ -334,7 +334,7 @@ describe("real header rows (formats-ru §5.1)", () => {
     expect(validateLedger(l)).toEqual([]);
   });
 
-  it("#2 billing debtor list with split ФИО", () => {
+  it("образец 2: billing debtor list with split ФИО", () => {
     const header =
       "Номер ЛС | Фамилия | Имя | Отчество | Адрес | Сумма ДЗ на конец периода без услуги Пени | Сумма ДЗ на конец периода по услуге Пени | Сумма ДЗ на конец периода | Возраст ДЗ в месяцах | Кол-во периодов просрочки в месяцах | Срок оплаты | Дата последнего неоплаченного начисления | Телефон".split(
         " | ",
@@ -367,7 +367,7 @@ describe("real header rows (formats-ru §5.1)", () => {
     });
   });
 
-  it("#4 municipal register", () => {
+  it("образец 4: municipal register", () => {
     const header = [
       "N",
       "Фамилия И.О. / Адрес",
