@@ -1,0 +1,6 @@
+export * from "./template";
+export * from "./defaultTemplate";
+export * from "./sources";
+export * from "./indicators";
+export * from "./report";
+export * from "./history";
