@@ -17,6 +17,7 @@ import {
   Document,
   HighlightColor,
   Packer,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -169,10 +170,11 @@ export interface TableColumn {
 export function table(
   columns: readonly TableColumn[],
   rows: readonly (readonly (Inline | readonly Inline[])[])[],
-  options: { size?: number; boldRows?: readonly number[] } = {},
+  options: { size?: number; boldRows?: readonly number[]; width?: number } = {},
 ): Table {
+  const textWidth = options.width ?? TEXT_WIDTH;
   const total = columns.reduce((s, c) => s + (c.width ?? 1), 0);
-  const widths = columns.map((c) => Math.floor(((c.width ?? 1) / total) * TEXT_WIDTH));
+  const widths = columns.map((c) => Math.floor(((c.width ?? 1) / total) * textWidth));
   const size = options.size ?? 20;
   const cell = (content: Inline | readonly Inline[], i: number, bold: boolean) =>
     new TableCell({
@@ -181,7 +183,7 @@ export function table(
     });
   const bold = new Set(options.boldRows ?? []);
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
@@ -190,24 +192,38 @@ export function table(
   });
 }
 
-/** A4 portrait, margins 2 / 1.5 / 2 / 3 cm, Times New Roman 12. */
-export function makeDocument(children: FileChild[], options: { title?: string } = {}): Document {
+/** A4 page properties: portrait for letters, landscape for wide annexes (the penalty table). */
+function pageProperties(landscape: boolean) {
+  const margin = { top: 2 * TWIP_PER_CM, bottom: 2 * TWIP_PER_CM, left: 3 * TWIP_PER_CM, right: 1.5 * TWIP_PER_CM };
+  return landscape
+    ? {
+        page: {
+          size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+          margin: { top: 2 * TWIP_PER_CM, bottom: 1.5 * TWIP_PER_CM, left: 2 * TWIP_PER_CM, right: 2 * TWIP_PER_CM },
+        },
+      }
+    : { page: { size: { width: 11906, height: 16838 }, margin } };
+}
+
+/** Text width of a landscape A4 page with 2 cm margins, in twips. */
+export const LANDSCAPE_TEXT_WIDTH = Math.round((29.7 - 4) * TWIP_PER_CM);
+
+/** A document of several sections (each may be landscape), Times New Roman 12. */
+export function makeDocumentSections(
+  sections: readonly { children: FileChild[]; landscape?: boolean }[],
+  options: { title?: string } = {},
+): Document {
   return new Document({
     title: options.title,
     creator: "Взыскание ЖКУ",
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 2 * TWIP_PER_CM, bottom: 2 * TWIP_PER_CM, left: 3 * TWIP_PER_CM, right: 1.5 * TWIP_PER_CM },
-          },
-        },
-        children,
-      },
-    ],
+    sections: sections.map((s) => ({ properties: pageProperties(s.landscape ?? false), children: s.children })),
   });
+}
+
+/** A4 portrait, margins 2 / 1.5 / 2 / 3 cm, Times New Roman 12. */
+export function makeDocument(children: FileChild[], options: { title?: string } = {}): Document {
+  return makeDocumentSections([{ children }], options);
 }
 
 /** The .docx bytes (works in the browser and in Node). */
