@@ -4,6 +4,7 @@
  */
 import type { IsoDate, Period } from "../dates";
 import type { Kopecks } from "../money";
+import type { PenaltySettings } from "../law/penalty";
 
 export interface LawCharge {
   period: Period;
@@ -41,8 +42,7 @@ export interface LawEngine {
     charges: LawCharge[];
     payments: LawPayment[];
     asOf: IsoDate;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    settings?: any;
+    settings?: Partial<PenaltySettings>;
   }): PenaltyOutcome;
   stateDuty(input: { claim: Kopecks; filingDate: IsoDate; kind: DutyKind; court: CourtKind; keepKopecks?: boolean }): {
     duty: Kopecks;

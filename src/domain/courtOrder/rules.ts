@@ -3,6 +3,7 @@
  */
 import type { IsoDate } from "../dates";
 import type { Kopecks } from "../money";
+import type { PenaltySettings } from "../law/penalty";
 import { COURT_ORDER_LIMITS } from "../law/rules";
 import type { CourtKind } from "./lawEngine";
 
@@ -51,7 +52,7 @@ export interface CandidateSettings {
   /** A court-order limit set by the user (Настройки); the dated law table (ГПК 121 / АПК 229.2) when absent. */
   courtOrderLimit?: Kopecks;
   /** Passed to the law engine's penalty calculation as is. */
-  penalty?: Record<string, unknown>;
+  penalty?: Partial<PenaltySettings>;
 }
 
 export const DEFAULT_CANDIDATE_SETTINGS: CandidateSettings = {

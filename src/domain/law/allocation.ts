@@ -188,3 +188,56 @@ export function allocatePayments(charges: Charge[], payments: Payment[]): Alloca
   }
   return { periods, overpaid: core.overpaid };
 }
+
+export interface UnpaidPeriod {
+  period: Period;
+  amount: Kopecks;
+  /** Whether the limitation term of the period has run out (ГК 196, 200): false here, set by the caller. */
+  barred: boolean;
+}
+
+/**
+ * What stays unpaid of each period after the allocation above, oldest first (periods paid in full are left out).
+ * The usual input — payments that name no period, positive charges in period order, as month-level ledgers give —
+ * takes a fast path: every payment goes to the oldest debt (ГК 319.1 п. 3), so the remainders follow from the sum of
+ * payments alone, without building chunks. Any other input goes through allocateCore; both give the same remainders.
+ */
+export function unpaidByPeriod(charges: Charge[], payments: Payment[]): UnpaidPeriod[] {
+  if (!oldestFirstApplies(charges, payments)) return unpaidFromCore(charges, payments);
+  let pool = 0;
+  for (const p of payments) if (p.amount > 0) pool += p.amount;
+  const out: UnpaidPeriod[] = [];
+  for (const c of charges) {
+    const take = Math.min(pool, c.amount);
+    pool -= take;
+    const unpaid = c.amount - take;
+    if (unpaid <= 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.period === c.period) last.amount += unpaid;
+    else out.push({ period: c.period, amount: unpaid, barred: false });
+  }
+  return out;
+}
+
+/** No payment names a period, every charge is positive and the charges are in period order. */
+function oldestFirstApplies(charges: Charge[], payments: Payment[]): boolean {
+  for (const p of payments) if (p.period !== null) return false;
+  for (let i = 0; i < charges.length; i++) {
+    if (!(charges[i].amount > 0)) return false;
+    if (i > 0 && charges[i].period < charges[i - 1].period) return false;
+  }
+  return true;
+}
+
+function unpaidFromCore(charges: Charge[], payments: Payment[]): UnpaidPeriod[] {
+  const core = allocateCore(charges, payments);
+  const unpaid = core.periods.map(() => 0);
+  for (let c = 0; c < core.chunkCount; c++) {
+    if (core.chunkPayment[c] < 0) unpaid[core.chunkPeriod[c]] += core.chunkAmount[c];
+  }
+  const out: UnpaidPeriod[] = [];
+  for (let i = 0; i < core.periods.length; i++) {
+    if (unpaid[i] > 0) out.push({ period: core.periods[i], amount: unpaid[i], barred: false });
+  }
+  return out;
+}
