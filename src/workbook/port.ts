@@ -14,6 +14,8 @@ export const OWN_SHEETS = {
   register: "Реестр взыскания",
   reconcile: "Сверка ССП",
   plan: "План мероприятий",
+  planDetail: "План — расшифровка",
+  planHistory: "План — динамика",
 } as const;
 export type OwnSheetKey = keyof typeof OWN_SHEETS;
 /** Prefix of the per-account penalty sheets («Расчёт пени 1020034»). */
@@ -58,6 +60,18 @@ export interface OwnSheetContent {
   headerRows?: number[];
   /** Freeze panes below this many rows. */
   freezeRows?: number;
+  /** Page setup for printing: A4, landscape or not, rows repeated at the top of every page, fit to page width. */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  landscape: boolean;
+  /** 0-based first and last row repeated on every printed page (the table's header). */
+  repeatRows?: [number, number];
+  /** Scale the sheet to one page wide (as many pages tall as needed). */
+  fitToWidth?: boolean;
+  /** Long texts wrap inside their columns (a plan's paragraphs), cells aligned to the top. */
+  wrapText?: boolean;
 }
 
 /** How serious a finding is: the domain's scale (marks are coloured by it). */

@@ -370,6 +370,23 @@ export class XlsxWorkbook implements WorkbookPort {
         });
       }
       if (content.freezeRows) ws.views = [{ state: "frozen", ySplit: content.freezeRows, xSplit: 0 }];
+      if (content.print) {
+        const p = content.print;
+        // paperSize 9 = A4; fitToHeight 0 = as many pages tall as needed
+        ws.pageSetup = {
+          ...ws.pageSetup,
+          paperSize: 9,
+          orientation: p.landscape ? "landscape" : "portrait",
+          ...(p.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+          ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows[0] + 1}:${p.repeatRows[1] + 1}` } : {}),
+        };
+        if (p.wrapText)
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+            }),
+          );
+      }
     } catch (err) {
       this.workbook.removeWorksheet(ws.id);
       throw err;
