@@ -1,0 +1,247 @@
+/**
+ * Reading one record's cells (docs/formats.md: what is inside each column of the FSSP table; the ОСП list columns).
+ * Every reader cuts by pattern, not by line or token, so the same code reads multi-line cells, flattened text and
+ * text glued without separators (`… № ФС 012345678ЛЕНИНСКИЙ РАЙОННЫЙ СУД`, `31.05.2024ст. 46ч. 1п. 4`).
+ */
+import { parseRuDate, type IsoDate } from "../dates";
+import { parseAmount, type Kopecks } from "../money";
+import { parseEndReason } from "../law/enforcement";
+import { AMOUNT_IN_TEXT, cleanText, findIpNumbers, parseDocumentNumber, squash } from "./normalize";
+import type { Proceeding } from "./model";
+
+/** What a register column holds: FSSP composite cells or the atomic columns of an ОСП list. */
+export type ColumnConcept =
+  | "debtor"
+  | "ip"
+  | "document"
+  | "end"
+  | "subject"
+  | "department"
+  | "bailiff"
+  | "service"
+  | "ipDate"
+  | "consolidated"
+  | "birthDate"
+  | "address"
+  | "docDate"
+  | "docType"
+  | "issuer"
+  | "amount"
+  | "remaining"
+  | "paid"
+  | "fee"
+  | "status"
+  | "endDate"
+  | "claimant"
+  | "claimantInn"
+  | "debtorInn"
+  | "rowNo";
+
+const DATE_G = /(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)/;
+const FEE_PHRASE = /постановлени[ея] о взыскании исполнительского сбора/i;
+const DOC_TYPES =
+  /(судебный приказ|исполнительный лист|исполнительная надпись нотариуса|акт по делу об административном правонарушении|акт органа[^,\d№]*?функции|акт другого органа|постановление судебного пристава-исполнителя|постановление|судебный акт[^№\d]*?|удостоверение[^№\d]*?)/i;
+
+function dateOf(s: string): IsoDate | null {
+  const m = DATE_G.exec(s);
+  return m ? parseRuDate(m[0]) : null;
+}
+
+/** «СОКОЛОВА ЕЛЕНА ВИКТОРОВНА 14.02.1981 Г. БЕЛОЯРСКИЙ»; an organisation: name, address, ИНН. */
+export function readDebtor(p: Proceeding, text: string): void {
+  const t = cleanText(text);
+  const flat = squash(t);
+  const d = DATE_G.exec(flat);
+  if (d && /^\D*$/.test(flat.slice(0, d.index))) {
+    p.debtor.name = flat
+      .slice(0, d.index)
+      .replace(/[,\s]+$/, "")
+      .trim();
+    p.debtor.birthDate = parseRuDate(d[0]);
+    p.debtor.birthPlace = flat
+      .slice(d.index + d[0].length)
+      .replace(/^[,\s]+/, "")
+      .trim();
+    return;
+  }
+  const inn = /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/.exec(flat);
+  if (inn) {
+    p.debtor.inn = inn[1];
+    const lines = t
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
+    const name = lines.length > 1 ? lines[0] : flat.slice(0, inn.index).split(/,?\s*\d{6},/)[0];
+    p.debtor.name = squash(name);
+    p.debtor.address = squash(flat.slice(p.debtor.name.length, inn.index)).replace(/^[,\s]+|[,\s]+$/g, "");
+    return;
+  }
+  p.debtor.name = flat;
+}
+
+/** «12345/23/86004-ИП от 15.03.2023 11111/23/86004-СД». */
+export function readIp(p: Proceeding, text: string): void {
+  p.ipRaw = squash(text);
+  // glued text: «… от 15.03.202311111/23/86004-СД»
+  const found = findIpNumbers(p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 "));
+  const own = found.find((n) => n.suffix === "ИП" || n.suffix === "old");
+  if (own) p.ip = own.key;
+  const group = found.find((n) => n.suffix === "СД" || n.suffix === "СВ");
+  if (group) p.consolidated = group.key;
+  const on = /от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(p.ipRaw);
+  p.ipDate ??= on ? parseRuDate(on[1]) : null;
+}
+
+/**
+ * «Судебный приказ от 10.01.2023 № 2-15/2023 СУДЕБНЫЙ УЧАСТОК № 1 … 8611000000»: type, date, number, issuer, the
+ * claimant's ИНН (a trailing 10/12-digit number), the fee-decree line. An ОСП list's bare «ФС № 012345678» too.
+ */
+export function readDocument(p: Proceeding, text: string): void {
+  const flat = squash(text);
+  const doc = p.document;
+  doc.raw = flat;
+  doc.feeDecree = FEE_PHRASE.test(flat);
+  const rest = flat.replace(FEE_PHRASE, " ").replace(/\s+/g, " ").trim();
+  const type = DOC_TYPES.exec(rest);
+  if (type && type.index < 5) doc.type = type[1].trim();
+  const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
+  doc.date ??= on ? parseRuDate(on[1]) : null;
+  const sign = rest.search(/№|(?<![А-ЯA-Z])N(?![А-ЯA-Z])/);
+  const afterType = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
+  const numberPart = sign >= 0 && (!on || sign > on.index) ? rest.slice(sign) : afterType;
+  const num = parseDocumentNumber(numberPart);
+  if (num) {
+    doc.key = num.key;
+    doc.kind = num.kind;
+    doc.suffix = num.suffix;
+  }
+  const inn = /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/.exec(rest);
+  if (inn) doc.claimantInn = inn[1];
+  const issuer =
+    /((?:[А-ЯЁ]{2,}[\s,."-]*)?(?:СУДЕБН|МИРОВ|РАЙОНН|ГОРОДСК|АРБИТРАЖН|ОСП|ИНСПЕКЦ|ЦАФАП|ГИБДД|ОТДЕЛ|УПРАВЛЕН)[^]*)$/.exec(
+      inn ? rest.slice(0, inn.index) : rest,
+    );
+  if (issuer) doc.issuer = issuer[1].trim();
+}
+
+/** «31.05.2024 ст. 46 ч. 1 п. 4» in any spacing; an ОСП list's «ст. 47 ч. 1 п. 1» or a date alone. */
+export function readEnd(p: Proceeding, text: string): void {
+  const flat = squash(text);
+  if (flat === "") return;
+  p.end.raw = p.end.raw ? `${p.end.raw} ${flat}` : flat;
+  p.end.date ??= dateOf(flat);
+  p.end.reason ??= parseEndReason(flat);
+}
+
+function labelled(flat: string, label: RegExp): Kopecks | null {
+  const m = new RegExp(`${label.source}[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i").exec(flat);
+  return m ? parseAmount(m[1]) : null;
+}
+
+/** «Задолженность … Сумма долга: 30000.00 руб. Остаток долга …: 12500.00 руб. Исполнительский сбор: 2100.00 руб.» */
+export function readSubject(p: Proceeding, text: string): void {
+  const flat = squash(text);
+  const cut = flat.search(/сумма долга|остаток долга|исполнительский сбор\s*:|:\s*-?\d/i);
+  p.subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
+  if (p.subject === "" && /^исполнительский сбор/i.test(flat)) p.subject = "Исполнительский сбор";
+  p.amount ??= labelled(flat, /сумма долга/);
+  p.remaining ??= labelled(flat, /остаток долга/);
+  p.fee ??= labelled(flat, /исполнительский сбор/);
+  if (p.amount === null && p.remaining === null) {
+    // 2019–2022 layout: «Задолженность по …: 15907.21 руб.» — the outstanding debt
+    const bare = new RegExp(`^[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`).exec(flat);
+    if (bare && !/^исполнительский сбор/i.test(flat)) p.remaining = parseAmount(bare[1]);
+  }
+}
+
+function money(text: string): Kopecks | null {
+  const m = AMOUNT_IN_TEXT.exec(squash(text));
+  return m ? parseAmount(m[0]) : null;
+}
+
+/** Fill a proceeding from one cell of a known column. */
+export function readCell(p: Proceeding, concept: ColumnConcept, text: string): void {
+  if (squash(text) === "") return;
+  switch (concept) {
+    case "debtor":
+      return readDebtor(p, text);
+    case "ip":
+      return readIp(p, text);
+    case "document":
+      return readDocument(p, text);
+    case "end":
+      return readEnd(p, text);
+    case "subject":
+      return readSubject(p, text);
+    case "department":
+      p.department = squash(
+        cleanText(text)
+          .split("\n")[0]
+          .split(/,?\s*\d{6}\b/)[0],
+      );
+      return;
+    case "bailiff":
+      p.bailiff = squash(text);
+      return;
+    case "ipDate":
+      p.ipDate = dateOf(squash(text)) ?? p.ipDate;
+      return;
+    case "consolidated":
+      p.consolidated = findIpNumbers(text).find((n) => n.suffix !== "ИП")?.key ?? squash(text);
+      return;
+    case "birthDate":
+      p.debtor.birthDate = dateOf(squash(text)) ?? p.debtor.birthDate;
+      return;
+    case "address":
+      p.debtor.address = squash(text);
+      return;
+    case "docDate":
+      p.document.date = dateOf(squash(text)) ?? p.document.date;
+      return;
+    case "docType":
+      p.document.type = squash(text);
+      return;
+    case "issuer":
+      p.document.issuer = squash(text);
+      return;
+    case "amount":
+      p.amount = money(text);
+      return;
+    case "remaining":
+      p.remaining = money(text);
+      return;
+    case "paid":
+      p.paidOut = money(text);
+      return;
+    case "fee":
+      p.fee = money(text);
+      return;
+    case "status":
+      p.statusText = squash(text);
+      return;
+    case "endDate":
+      p.end.date = dateOf(squash(text)) ?? p.end.date;
+      return;
+    case "claimant":
+      p.claimant = squash(text);
+      return;
+    case "claimantInn":
+      p.document.claimantInn = /\d{10,12}/.exec(text)?.[0] ?? null;
+      return;
+    case "debtorInn":
+      p.debtor.inn = /\d{10,12}/.exec(text)?.[0] ?? null;
+      return;
+    default:
+      return;
+  }
+}
+
+/** What is missing for matching, in Russian (the «unreadable» list). */
+export function recordProblems(p: Proceeding, hasDocumentColumn: boolean): string[] {
+  const out = [...p.problems];
+  if (!p.ip) out.push("нет номера ИП");
+  if (p.debtor.name === "") out.push("нет должника");
+  if (hasDocumentColumn && !p.document.key) out.push("не прочитан номер исполнительного документа");
+  if (p.end.raw !== "" && !p.end.reason && !p.end.date) out.push(`не прочитано окончание «${p.end.raw}»`);
+  return out;
+}

@@ -1,0 +1,249 @@
+/**
+ * Matching proceedings to the company's cases (docs/formats.md: matching keys), strongest key first: document
+ * number, proceeding number, the claimant's ИНН (not ours → another creditor), name + birth date, name + address or
+ * amount. Every match carries a score and the evidence; namesakes, co-owners on one document and fee-only
+ * proceedings go to the clerk («Требует решения») instead of being picked silently. Look-ups go through hash
+ * indexes (blocking), so the cost grows with the number of rows, never with pairs.
+ */
+import type { IsoDate } from "../dates";
+import type { Kopecks } from "../money";
+import type { Proceeding } from "./model";
+import { addressKey, compareNames, documentKey, ipKey, nameKey, parseName } from "./normalize";
+
+/** One of the company's cases: a row of the court-work register, or a ledger account (names/addresses only). */
+export interface MatchTarget {
+  /** Register key («Ключ») or `л/с <account>` for a ledger account without a register row. */
+  id: string;
+  account: string;
+  debtor: string;
+  documentRaw: string;
+  documentKey: string | null;
+  documentSuffix: string;
+  ipKey: string | null;
+  birthDate: IsoDate | null;
+  addressKey: string | null;
+  /** The claimed amount of the document (kopecks). */
+  amount: Kopecks | null;
+  orderDate: IsoDate | null;
+  fsspDate: IsoDate | null;
+  /** 1-based row of the register; null for a ledger account. */
+  registerRow: number | null;
+  registerStatus: string;
+}
+
+export type AmbiguityReason = "namesake" | "co-owners" | "fee-only" | "name-only";
+
+export interface ProceedingMatch {
+  target: MatchTarget | null;
+  score: number;
+  evidence: string[];
+  ambiguous: { reason: AmbiguityReason; candidates: MatchTarget[] } | null;
+  otherCreditor: boolean;
+}
+
+export interface ClerkDecision {
+  decision: "confirm" | "reject";
+  /** The confirmed target's id. */
+  target?: string;
+}
+
+/** The key a clerk's decision is remembered under: proceeding number + document. */
+export function decisionKey(p: Pick<Proceeding, "ip" | "document">): string {
+  return `${p.ip ?? ""}|${p.document.key ?? ""}`;
+}
+
+export const MATCH_THRESHOLD = 0.8;
+
+export interface MatchIndex {
+  byIp: Map<string, MatchTarget[]>;
+  byDoc: Map<string, MatchTarget[]>;
+  byName: Map<string, MatchTarget[]>;
+  byId: Map<string, MatchTarget>;
+}
+
+function push(map: Map<string, MatchTarget[]>, key: string | null, t: MatchTarget): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(t)) list.push(t);
+  } else map.set(key, [t]);
+}
+
+/** Name keys of a ФИО: the whole surname and, for a hyphenated one, each part. */
+function nameKeys(name: string): string[] {
+  const p = parseName(name);
+  const whole = nameKey(name);
+  if (!p || !whole) return [];
+  const parts = p.surname.split("-");
+  const rest = `${p.first.slice(0, 1)} ${p.patronymic.slice(0, 1)}`.trim();
+  return [whole, ...(parts.length > 1 ? parts.map((s) => `${s} ${rest}`.trim()) : [])];
+}
+
+export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
+  const index: MatchIndex = { byIp: new Map(), byDoc: new Map(), byName: new Map(), byId: new Map() };
+  for (const t of targets) {
+    index.byId.set(t.id, t);
+    push(index.byIp, t.ipKey, t);
+    push(index.byDoc, t.documentKey, t);
+    for (const k of nameKeys(t.debtor)) push(index.byName, k, t);
+  }
+  return index;
+}
+
+/** Target fields from raw register text. */
+export function targetKeys(documentRaw: string, ipRaw: string, address: string) {
+  return { documentKey: documentKey(documentRaw), ipKey: ipKey(ipRaw), addressKey: addressKey(address) };
+}
+
+function names(p: Proceeding, t: MatchTarget) {
+  return compareNames(p.debtor.name, t.debtor);
+}
+
+const NAME_RU = {
+  same: "ФИО совпадает",
+  initials: "ФИО совпадает по инициалам",
+  part: "совпадает часть двойной фамилии",
+};
+
+function matched(t: MatchTarget, score: number, evidence: string[]): ProceedingMatch {
+  return { target: t, score: Math.min(1, score), evidence, ambiguous: null, otherCreditor: false };
+}
+
+function ambiguous(
+  reason: AmbiguityReason,
+  candidates: MatchTarget[],
+  score: number,
+  evidence: string[],
+): ProceedingMatch {
+  return { target: candidates[0] ?? null, score, evidence, ambiguous: { reason, candidates }, otherCreditor: false };
+}
+
+function other(evidence: string[]): ProceedingMatch {
+  return { target: null, score: 0, evidence, ambiguous: null, otherCreditor: true };
+}
+
+/** Tie-breakers within one document: the case suffix / e-writ ordinal, the birth date, the document date. */
+function narrow(p: Proceeding, list: MatchTarget[]): MatchTarget[] {
+  let out = list;
+  const bySuffix = out.filter((t) => t.documentSuffix !== "" && t.documentSuffix === p.document.suffix);
+  if (bySuffix.length === 1) return bySuffix;
+  const byBirth = out.filter((t) => t.birthDate && t.birthDate === p.debtor.birthDate);
+  if (byBirth.length === 1) return byBirth;
+  const full = out.filter((t) => names(p, t) === "same");
+  if (full.length >= 1) out = full;
+  return out;
+}
+
+function byDocument(p: Proceeding, found: MatchTarget[]): ProceedingMatch {
+  const ev = [`№ документа ${p.document.key} есть в реестре взыскания`];
+  const fit = found.filter((t) => names(p, t) !== "different");
+  if (fit.length === 0) {
+    return ambiguous("co-owners", found, 0.5, [
+      ...ev,
+      `должник «${p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
+    ]);
+  }
+  const best = narrow(p, fit);
+  if (best.length > 1) return ambiguous("co-owners", best, 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
+  const t = best[0];
+  const agree = names(p, t) as keyof typeof NAME_RU;
+  ev.push(NAME_RU[agree]);
+  let score = agree === "part" ? 0.85 : 0.95;
+  if (p.document.date && t.orderDate) {
+    if (p.document.date === t.orderDate) {
+      ev.push("дата документа совпадает");
+      score += 0.04;
+    } else ev.push("дата документа другая (повторное предъявление или опечатка)");
+  }
+  if (t.birthDate && p.debtor.birthDate === t.birthDate) score += 0.01;
+  return matched(t, score, ev);
+}
+
+function byName(p: Proceeding, index: MatchIndex): ProceedingMatch {
+  const seen = new Set<MatchTarget>();
+  for (const k of nameKeys(p.debtor.name)) for (const t of index.byName.get(k) ?? []) seen.add(t);
+  let list = [...seen].filter((t) => names(p, t) !== "different");
+  // a namesake born on another day is another person
+  list = list.filter((t) => !(t.birthDate && p.debtor.birthDate && t.birthDate !== p.debtor.birthDate));
+  // a case with another document of ours is not this proceeding's
+  const docConflict = list.filter((t) => p.document.key && t.documentKey && t.documentKey !== p.document.key);
+  list = list.filter((t) => !docConflict.includes(t));
+  if (list.length === 0) {
+    return other(
+      docConflict.length > 0
+        ? [`ФИО как у л/с ${docConflict[0].account}, но документ не наш`]
+        : ["нет совпадений с реестром взыскания и реестром должников"],
+    );
+  }
+  const scored = list.map((t) => {
+    const ev = [NAME_RU[names(p, t) as keyof typeof NAME_RU]];
+    let s = 0.55;
+    if (t.birthDate && t.birthDate === p.debtor.birthDate) {
+      s = 0.9;
+      ev.push("дата рождения совпадает");
+    }
+    const addr = addressKey(p.debtor.address);
+    if (addr && t.addressKey === addr) {
+      s = Math.max(s, 0.85);
+      ev.push("адрес совпадает");
+    }
+    if (t.amount !== null && (p.amount === t.amount || p.remaining === t.amount)) {
+      s = Math.max(s, 0.82);
+      ev.push("сумма совпадает");
+    }
+    return { t, s, ev };
+  });
+  scored.sort((a, b) => b.s - a.s);
+  const top = scored.filter((x) => x.s === scored[0].s);
+  if (top.length === 1 && top[0].s >= MATCH_THRESHOLD) return matched(top[0].t, top[0].s, top[0].ev);
+  const reason: AmbiguityReason = top.length > 1 ? "namesake" : "name-only";
+  return ambiguous(
+    reason,
+    top.map((x) => x.t),
+    top[0].s,
+    [...top[0].ev, top.length > 1 ? "несколько должников с таким ФИО" : "совпадает только ФИО"],
+  );
+}
+
+function isFeeOnly(p: Proceeding): boolean {
+  return (
+    /^исполнительский сбор/i.test(p.subject) || (p.document.kind === "decree" && /постановлени/i.test(p.document.type))
+  );
+}
+
+/** Match one proceeding. `ourInn` — the claimant's ИНН from Настройки (empty when not set). */
+export function matchProceeding(
+  p: Proceeding,
+  index: MatchIndex,
+  ourInn: string,
+  decisions: ReadonlyMap<string, ClerkDecision>,
+): ProceedingMatch {
+  const decided = decisions.get(decisionKey(p));
+  if (decided?.decision === "confirm" && decided.target && index.byId.has(decided.target)) {
+    return matched(index.byId.get(decided.target)!, 1, ["подтверждено сотрудником"]);
+  }
+  if (decided?.decision === "reject") return other(["совпадение отклонено сотрудником"]);
+  if (p.document.claimantInn && ourInn && p.document.claimantInn !== ourInn) {
+    return other([`ИНН взыскателя ${p.document.claimantInn} — не наш (${ourInn})`]);
+  }
+  if (isFeeOnly(p)) {
+    const r = byName(p, index);
+    if (r.target)
+      return ambiguous("fee-only", r.ambiguous?.candidates ?? [r.target], 0.5, [
+        "производство только об исполнительском сборе",
+        ...r.evidence,
+      ]);
+    return other(["производство об исполнительском сборе; должник не из нашего реестра"]);
+  }
+  if (p.ip) {
+    const found = index.byIp.get(p.ip) ?? [];
+    if (found.length === 1) return matched(found[0], 0.97, [`№ ИП ${p.ip} есть в реестре взыскания`]);
+  }
+  if (p.document.key) {
+    const found = index.byDoc.get(p.document.key);
+    if (found) return byDocument(p, found);
+  }
+  const r = byName(p, index);
+  if (p.document.claimantInn && ourInn && p.document.claimantInn === ourInn) r.evidence.push("ИНН взыскателя наш");
+  return r;
+}

@@ -1,0 +1,276 @@
+/**
+ * Normalisation of the identifiers a bailiff register and a court-work register share (docs/formats.md: numbering
+ * and normalisation): Unicode and whitespace, dashes, ё, Latin/Cyrillic look-alikes, number signs, proceeding numbers
+ * (`N/YY/RRSSS-ИП`, old `N/YY/DD/RR`, the УИН form), document numbers (writ series with zeros restored, case-number
+ * cores `02-1234/23` ≡ `2-1234/2023`, e-writs `86RS0012#2-345/2024#1`), names and addresses. Keys are for comparing
+ * only; the raw text is kept for display.
+ */
+
+const LATIN_TO_CYR: Record<string, string> = {
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
+  a: "а",
+  c: "с",
+  e: "е",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+};
+const CYR_TO_LATIN: Record<string, string> = { Р: "R", С: "S", М: "M", р: "R", с: "S", м: "M" };
+
+/** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
+export function cleanText(s: string): string {
+  // NFKC would turn «№» into «No»: keep the sign
+  return s
+    .replace(/№/g, "\ue000")
+    .normalize("NFKC")
+    .replace(/\ue000/g, "№")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[\u00a0\u202f\u2009\u2007\t]/g, " ")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\r\n?/g, "\n");
+}
+
+/** One line: clean, collapse spaces, trim. */
+export function squash(s: string): string {
+  return cleanText(s).replace(/\s+/g, " ").trim();
+}
+
+/** Latin look-alikes inside Cyrillic text → Cyrillic (whole string). */
+export function foldToCyrillic(s: string): string {
+  return s.replace(/[ABCEHKMOPTXYaceopxy]/g, (ch) => LATIN_TO_CYR[ch] ?? ch);
+}
+
+/** Upper case, ё → е, look-alikes folded: the form every text key starts from. */
+export function textKey(s: string): string {
+  return foldToCyrillic(squash(s).toUpperCase()).replace(/Ё/g, "Е");
+}
+
+/* ---------- enforcement proceeding numbers (formats.md: ИП number) ---------- */
+
+const SUFFIX: Record<string, "ИП" | "СД" | "СВ"> = { ИП: "ИП", СД: "СД", СВ: "СВ", IP: "ИП", SD: "СД", SV: "СВ" };
+const IP_NEW_RE = /(\d{1,8})\s*\/\s*(\d{2})\s*\/\s*(\d{5})\s*-\s*(ИП|СД|СВ|IP|SD|SV)(?![А-ЯA-Z])/g;
+const IP_OLD_RE = /(?<![\d/])(\d{1,8})\/(\d{2})\/(\d{1,3})\/(\d{2})(?![\d/])/g;
+/** УИН of a payment towards a proceeding: 322 + RRSSS + YY + N (7 digits) + 3 digits. */
+const UIN_RE = /(?<!\d)322(\d{5})(\d{2})(\d{7})\d{3}(?!\d)/g;
+
+export interface IpNumber {
+  /** Canonical: `12345/23/86004-ИП`, or the old `1234/12/05/86`. */
+  key: string;
+  suffix: "ИП" | "СД" | "СВ" | "old";
+  /** Offset in the normalised text (for cutting the cell). */
+  index: number;
+}
+
+/** Text prepared for number patterns: cleaned, upper case, transliterated suffixes and look-alikes folded to Cyrillic. */
+function numberText(s: string): string {
+  return foldToCyrillic(
+    squash(s)
+      .toUpperCase()
+      .replace(/-\s*(IP|SD|SV)(?![A-Z])/g, (_m, g: string) => `-${SUFFIX[g]}`),
+  );
+}
+
+/** Every proceeding number in a text (new, old and УИН forms), in order of appearance. */
+export function findIpNumbers(text: string): IpNumber[] {
+  const t = numberText(text);
+  const out: IpNumber[] = [];
+  for (const m of t.matchAll(IP_NEW_RE)) {
+    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}-${SUFFIX[m[4]]}`, suffix: SUFFIX[m[4]], index: m.index ?? 0 });
+  }
+  for (const m of t.matchAll(IP_OLD_RE)) {
+    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}/${m[4]}`, suffix: "old", index: m.index ?? 0 });
+  }
+  for (const m of t.matchAll(UIN_RE)) {
+    out.push({ key: `${Number(m[3])}/${m[2]}/${m[1]}-ИП`, suffix: "ИП", index: m.index ?? 0 });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Canonical key of one proceeding number as typed anywhere (register cell, УИН); null when none is in it. */
+export function ipKey(text: string): string | null {
+  const found = findIpNumbers(text).find((n) => n.suffix === "ИП" || n.suffix === "old");
+  return found ? found.key : null;
+}
+
+/* ---------- executive document numbers (formats.md: document number grammars) ---------- */
+
+export interface DocumentNumber {
+  /** Comparison key: `ФС012345678`, `2-1234/2023`, `2-345/2024` (e-writ core), other numbers folded. */
+  key: string;
+  kind: "writ" | "case" | "e-writ" | "decree" | "other";
+  /** Case suffix (`-1`, `/2М`) or e-writ ordinal: a tie-breaker only. */
+  suffix: string;
+}
+
+const E_WRIT_RE = /(\d{2})\s*([RР][SС]|[MМ][SС])\s*(\d{4})\s*#\s*([^#\s]+)\s*#\s*(\d{1,3})/;
+const WRIT_RE = /(?<![А-ЯA-Z])(ФС|ВС|АС)\s*(?:№|N|NО|НО)?\s*(\d{1,9})(?!\d)/;
+const CASE_RE =
+  /(?<![\d/])(\d{1,2}[АA]?)\s*-\s*(\d{1,7})(?:\s*\/\s*(\d{4}|\d{2})(?!\d))?((?:-\d{1,4})?(?:\/\d{1,2}[МM]?(?![А-Я\d]))?)/;
+const DECREE_RE = /(?<!\d)(\d{5})\/(\d{2})\/(\d{1,9})(?![\d/])/;
+
+function fourDigitYear(y: string): string {
+  if (y.length === 4) return y;
+  const n = Number(y);
+  return String(n >= 70 ? 1900 + n : 2000 + n);
+}
+
+function caseCore(m: RegExpExecArray): DocumentNumber {
+  const prefix = m[1].replace(/^0+(?=\d)/, "").replace("A", "А");
+  const year = m[3] ? `/${fourDigitYear(m[3])}` : "";
+  return { key: `${prefix}-${Number(m[2])}${year}`, kind: "case", suffix: (m[4] ?? "").replace(/M/g, "М") };
+}
+
+/** Strip leading number signs: «№», «N», «No», «Nо», «#» as a marker. */
+function dropNumberSigns(s: string): string {
+  return s.replace(/(?:№|(?<![А-ЯA-Z])N[OО]?(?![А-ЯA-Z])|^#)\s*/g, "");
+}
+
+/**
+ * The document number found first in a text (after «№» when the text has one): e-writ, writ series, case number,
+ * bailiff's decree, else the first token. null when the text holds no number.
+ */
+export function parseDocumentNumber(text: string): DocumentNumber | null {
+  const upper = squash(text).toUpperCase();
+  const e = E_WRIT_RE.exec(upper);
+  if (e) {
+    const court = `${e[1]}${e[2].replace(/[РСМ]/g, (c) => CYR_TO_LATIN[c] ?? c)}${e[3]}`;
+    const core = CASE_RE.exec(foldToCyrillic(e[4]));
+    const caseKey = core ? caseCore(core).key : e[4];
+    return { key: caseKey, kind: "e-writ", suffix: `${court}#${Number(e[5])}` };
+  }
+  const t = foldToCyrillic(upper);
+  const w = WRIT_RE.exec(t);
+  if (w) return { key: `${w[1]}${w[2].padStart(9, "0")}`, kind: "writ", suffix: "" };
+  const d = DECREE_RE.exec(t);
+  if (d) return { key: `${d[1]}/${d[2]}/${Number(d[3])}`, kind: "decree", suffix: "" };
+  const c = CASE_RE.exec(t);
+  if (c) return caseCore(c);
+  const bare =
+    dropNumberSigns(t)
+      .trim()
+      .split(/[\s,;]+/)[0] ?? "";
+  if (!/\d/.test(bare)) return null;
+  return { key: bare.replace(/[^0-9А-ЯA-Z/-]/g, ""), kind: "other", suffix: "" };
+}
+
+/** Comparison key of a document number as typed (register «№ дела», ledger column, bailiff register). */
+export function documentKey(text: string): string | null {
+  return parseDocumentNumber(text)?.key ?? null;
+}
+
+/* ---------- names (formats.md: ФИО) ---------- */
+
+export interface NameParts {
+  surname: string;
+  first: string;
+  patronymic: string;
+  /** True when the first name / patronymic are initials only. */
+  initials: boolean;
+}
+
+/** ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced. */
+export function parseName(text: string): NameParts | null {
+  const t = textKey(text)
+    .replace(/\s*-\s*/g, "-")
+    .replace(/[,"«»]/g, " ")
+    .trim();
+  if (t === "") return null;
+  // «И.О. Фамилия» → «Фамилия И.О.»
+  const lead = /^([А-Я])\.\s*([А-Я])\.?\s+([А-Я-]{2,})$/.exec(t);
+  if (lead) return { surname: lead[3], first: lead[1], patronymic: lead[2], initials: true };
+  const withDots = t
+    .replace(/([А-Я])\./g, "$1. ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const parts = withDots.split(" ");
+  const surname = parts[0].replace(/\.$/, "");
+  let rest = parts.slice(1).map((p) => p.replace(/\.$/, ""));
+  // «Фамилия ИО» (two glued initials)
+  if (rest.length === 1 && /^[А-Я]{2}$/.test(rest[0]) && parts[1] && !parts[1].endsWith("."))
+    rest = [rest[0][0], rest[0][1]];
+  const first = rest[0] ?? "";
+  const patronymic = rest.slice(1).join(" ");
+  const initials = first.length <= 1 && patronymic.length <= 1;
+  return { surname, first, patronymic, initials };
+}
+
+/** Blocking key: surname + first initial + patronymic initial (`СОКОЛОВА Е В`). Gender forms differ in the surname. */
+export function nameKey(text: string): string | null {
+  const p = parseName(text);
+  if (!p || p.surname.length < 2) return null;
+  return `${p.surname} ${p.first.slice(0, 1)} ${p.patronymic.slice(0, 1)}`.trim();
+}
+
+/** Surname parts for hyphenated surnames (`ПЕТРОВА-СОКОЛОВА` → both), for a weaker second look-up. */
+export function surnameParts(text: string): string[] {
+  const p = parseName(text);
+  return p ? p.surname.split("-").filter((s) => s.length > 1) : [];
+}
+
+export type NameAgreement = "same" | "initials" | "part" | "different";
+
+/**
+ * How two ФИО agree: "same" full names, "initials" (one side has initials that fit), "part" (one part of a hyphenated
+ * surname), "different" (another surname — a gender form is another person — or another first name/patronymic).
+ */
+export function compareNames(a: string, b: string): NameAgreement {
+  const x = parseName(a);
+  const y = parseName(b);
+  if (!x || !y) return "different";
+  const initialsFit = (p: string, q: string) =>
+    p === "" || q === "" || (p.length === 1 || q.length === 1 ? p[0] === q[0] : p === q);
+  const restFits = initialsFit(x.first, y.first) && initialsFit(x.patronymic, y.patronymic);
+  if (!restFits) return "different";
+  const full = !x.initials && !y.initials && x.first !== "" && y.first !== "";
+  if (x.surname === y.surname) return full ? "same" : "initials";
+  const xs = x.surname.split("-");
+  const ys = y.surname.split("-");
+  if ((xs.length > 1 || ys.length > 1) && xs.some((s) => ys.includes(s))) return "part";
+  return "different";
+}
+
+/* ---------- addresses (formats.md: addresses) ---------- */
+
+const ADDRESS_NOISE =
+  /\b(РОССИЯ|РФ|ОБЛ(АСТЬ)?|КРАЙ|РЕСП(УБЛИКА)?|АО|А\.О|АВТОНОМНЫЙ|ОКРУГ|Р-О?Н|РАЙОН|ХМАО|ЮГРА)\b\.?/g;
+
+/** Settlement-free key `мкр3 д5 кв12` / `ул ленина д5 кв12`: street or microdistrict, house, flat. */
+export function addressKey(text: string): string | null {
+  let t = textKey(text)
+    .replace(/\b\d{6}\b/g, " ")
+    .replace(ADDRESS_NOISE, " ");
+  t = t
+    .replace(/МИКРОРАЙОН|МКР-?Н?\.?/g, " МКР ")
+    .replace(/УЛИЦА|УЛ\./g, " УЛ ")
+    .replace(/ПРОСПЕКТ|ПР-К?Т\.?|ПРОСП\./g, " ПР ")
+    .replace(/КОРПУС|КОРП\.?/g, " К ")
+    .replace(/КВАРТИРА|КВ\./g, " КВ ")
+    .replace(/ДОМ|Д\./g, " Д ");
+  const house = /\bД\s*(\d+\s*[А-Я]?(?:\/\d+)?)/.exec(t);
+  const flat = /\bКВ\s*(\d+)/.exec(t);
+  const mkr = /(\d+)\s*-?[ЙЯ]?\s*МКР|МКР\s*(\d+)/.exec(t);
+  const street = /\b(?:УЛ|ПР)\s+([А-Я-]{3,}(?:\s[А-Я-]{3,})?)/.exec(t);
+  if (!house) return null;
+  const where = mkr ? `МКР${mkr[1] ?? mkr[2]}` : street ? street[1].replace(/\s+/g, "") : "";
+  return `${where} Д${house[1].replace(/\s+/g, "")}${flat ? ` КВ${flat[1]}` : ""}`.trim();
+}
+
+/* ---------- dates and amounts in register text ---------- */
+
+export const DATE_IN_TEXT = /(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)/;
+
+/** «18350,4», «25 430.12», «1 234,56 руб.» inside a longer text: the number itself, or null. */
+export const AMOUNT_IN_TEXT = /-?\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d{1,2})?|-?\d+(?:[.,]\d{1,2})?/;

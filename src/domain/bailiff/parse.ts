@@ -1,0 +1,221 @@
+/**
+ * A bailiff register sheet (or pasted text turned into a grid) → proceedings. Finds the header (FSSP table, ОСП list,
+ * API-derived sheet; without one, the FSSP column order when the second column holds proceeding numbers), skips
+ * «Найдено записей», pagination, repeated headers and region title rows, groups rows into records by the shape
+ * (docs/formats.md: A multi-line cells, B one record over several rows, C flattened, D glued, E plain-text paste with
+ * shifted columns), and lists every record it could not read completely — none is dropped.
+ */
+import type { SheetGrid } from "../grid";
+import { readCell, recordProblems, type ColumnConcept } from "./fields";
+import { isHeaderLike, matchHeaderRow, type HeaderMatch } from "./headers";
+import {
+  BailiffRegisterError,
+  emptyProceeding,
+  type ParsedBailiffRegister,
+  type Proceeding,
+  type RegisterShape,
+} from "./model";
+import { findIpNumbers, squash } from "./normalize";
+import { reconstructPlainText, looksLikePlainTextPaste } from "./plainText";
+
+const HEADER_PROBE_ROWS = 60;
+const FSSP_ORDER: ColumnConcept[] = ["debtor", "ip", "document", "end", "service", "subject", "department", "bailiff"];
+const REGION_RE =
+  /^((республика|[а-яё-]+ская республика)( [а-яё-]+)*( - [а-яё]+)?|[а-яё-]+( [а-яё-]+)? (область|край)|[а-яё-]+ автономн(ый|ая) (округ|область)( - [а-яё]+)?|(г\. ?)?(москва|санкт-петербург|севастополь))$/i;
+
+export function cellText(grid: SheetGrid, r: number, c: number): string {
+  const t = grid.text[r]?.[c];
+  if (t !== undefined && t !== "") return t;
+  const v = grid.values[r]?.[c];
+  return v === null || v === undefined ? "" : String(v);
+}
+
+export interface DataRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: string[];
+}
+
+function rowCells(grid: SheetGrid, r: number): string[] {
+  const width = grid.values[r]?.length ?? grid.text[r]?.length ?? 0;
+  return Array.from({ length: width }, (_, c) => cellText(grid, r, c));
+}
+
+function findHeader(grid: SheetGrid): { header: HeaderMatch; row: number } | null {
+  let best: { header: HeaderMatch; row: number } | null = null;
+  const n = Math.min(grid.values.length, HEADER_PROBE_ROWS);
+  for (let r = 0; r < n; r++) {
+    const h = matchHeaderRow(rowCells(grid, r));
+    if (h && (!best || h.score > best.header.score)) best = { header: h, row: r };
+  }
+  if (best) return best;
+  // a paste without the header row: the FSSP order when proceeding numbers sit in the second column
+  for (let r = 0; r < n; r++) {
+    const cells = rowCells(grid, r);
+    if (findIpNumbers(cells[1] ?? "").some((x) => x.suffix === "ИП")) {
+      const width = Math.max(...grid.text.map((t) => t.length));
+      const order = width >= 8 ? FSSP_ORDER : FSSP_ORDER.filter((c) => c !== "service");
+      return { header: { kind: "fssp-bank", columns: new Map(order.map((c, i) => [i, c])), score: 0 }, row: r - 1 };
+    }
+  }
+  return null;
+}
+
+function unrecognised(grid: SheetGrid): BailiffRegisterError {
+  const lines = grid.text
+    .map((r) => r.map((c) => squash(c)).filter((c) => c !== ""))
+    .filter((r) => r.length > 0)
+    .slice(0, 3)
+    .map((r) => `«${r.join(" | ").slice(0, 120)}»`);
+  if (lines.length === 0)
+    return new BailiffRegisterError("empty", "Реестр пуст: вставьте таблицу исполнительных производств.");
+  return new BailiffRegisterError(
+    "unrecognised",
+    `Не удалось распознать реестр исполнительных производств на листе «${grid.sheet}»: не найдены заголовки «Должник» и «Исполнительное производство» (или «№ ИП»/«№ ИД» списка ОСП), и номеров ИП вида 12345/23/86004-ИП во втором столбце нет. Первые строки: ${lines.join("; ")}.`,
+  );
+}
+
+function isRegionTitle(cells: string[], grid: SheetGrid, r: number): string | null {
+  const filled = cells.map((c, i) => [squash(c), i] as const).filter(([c]) => c !== "");
+  if (filled.length !== 1) return null;
+  const [text, col] = filled[0];
+  const merged = (grid.merges ?? []).some((m) => m.top === grid.top + r && m.right - m.left >= 2);
+  if (!REGION_RE.test(text) || (text === text.toUpperCase() && !merged)) return null;
+  return col === 0 || merged ? text : null;
+}
+
+interface Cleaned {
+  rows: DataRow[];
+  regions: string[];
+  declaredCount: number | null;
+}
+
+/** Data rows below the header: without blank rows, repeated headers, counters, pagination and region titles. */
+function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
+  const out: Cleaned = { rows: [], regions: [], declaredCount: null };
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const cells = rowCells(grid, r);
+    const joined = squash(cells.join(" "));
+    if (joined === "") {
+      out.rows.push({ row: grid.top + r + 1, cells });
+      continue;
+    }
+    const found = /найдено записей:?\s*(\d+)/i.exec(joined);
+    if (found) {
+      out.declaredCount = (out.declaredCount ?? 0) + Number(found[1]);
+      continue;
+    }
+    if (/^(предыдущая|следующая|[\d\s.…]+$)/i.test(joined) && !/\d{2}\.\d{2}\.\d{4}/.test(joined)) continue;
+    if (isHeaderLike(cells) || matchHeaderRow(cells)) continue;
+    const region = isRegionTitle(cells, grid, r);
+    if (region) {
+      out.regions.push(region);
+      continue;
+    }
+    out.rows.push({ row: grid.top + r + 1, cells });
+  }
+  return out;
+}
+
+function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean): Proceeding {
+  const p = emptyProceeding(row);
+  // the composite cells first, the atomic list columns refine them
+  const order: ColumnConcept[] = ["ip", "debtor", "document", "end", "subject"];
+  for (const c of order) if (texts.has(c)) readCell(p, c, texts.get(c)!);
+  for (const [c, t] of texts) if (!order.includes(c)) readCell(p, c, t);
+  p.problems = recordProblems(p, hasDoc);
+  return p;
+}
+
+function startsRecord(cells: string[], ipCol: number): boolean {
+  return findIpNumbers(cells[ipCol] ?? "").some((n) => n.suffix === "ИП" || n.suffix === "old");
+}
+
+/** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */
+function groupRecords(rows: DataRow[], columns: Map<number, ColumnConcept>, oneRowEach: boolean) {
+  const ipCol = [...columns].find(([, c]) => c === "ip")?.[0] ?? -1;
+  const records: { row: number; rows: DataRow[] }[] = [];
+  const orphans: DataRow[] = [];
+  for (const r of rows) {
+    const blank = r.cells.every((c) => squash(c) === "");
+    if (oneRowEach) {
+      if (!blank) records.push({ row: r.row, rows: [r] });
+      continue;
+    }
+    if (ipCol >= 0 && startsRecord(r.cells, ipCol)) records.push({ row: r.row, rows: [r] });
+    else if (records.length > 0) records[records.length - 1].rows.push(r);
+    else if (!blank) orphans.push(r);
+  }
+  return { records, orphans };
+}
+
+function detectShape(records: { rows: DataRow[] }[], columns: Map<number, ColumnConcept>): RegisterShape {
+  const filled = (r: { rows: DataRow[] }) => r.rows.filter((x) => x.cells.some((c) => squash(c) !== ""));
+  if (records.some((r) => filled(r).length > 1)) return "B";
+  const cells = records.flatMap((r) => r.rows[0].cells.map((c, i) => [c, columns.get(i)] as const));
+  if (cells.some(([c]) => c.includes("\n"))) return "A";
+  const glued = cells.some(
+    ([c, k]) =>
+      (k === "end" && /\d{4}ст/i.test(c)) ||
+      (k === "debtor" && /[А-ЯЁ]\d{1,2}\.\d{2}\.\d{4}/.test(c)) ||
+      (k === "document" && /\d[А-ЯЁ]{4,}/.test(c)) ||
+      (k === "bailiff" && /\.\+7/.test(c)),
+  );
+  return glued ? "D" : "C";
+}
+
+/** Parse a bailiff register grid. Throws BailiffRegisterError for an empty or unrecognisable sheet. */
+export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
+  const found = findHeader(grid);
+  if (!found) throw unrecognised(grid);
+  const { header } = found;
+  const cleaned = dataRows(grid, found.row);
+  const hasDoc = [...header.columns.values()].includes("document");
+  const oneRowEach = header.kind !== "fssp-bank";
+  let shape: RegisterShape;
+  let recordTexts: { row: number; texts: Map<ColumnConcept, string> }[];
+  let orphans: DataRow[];
+  if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns)) {
+    shape = "E";
+    const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
+    recordTexts = rebuilt.records;
+    orphans = rebuilt.orphans;
+  } else {
+    const grouped = groupRecords(cleaned.rows, header.columns, oneRowEach);
+    orphans = grouped.orphans;
+    shape = oneRowEach ? "table" : detectShape(grouped.records, header.columns);
+    recordTexts = grouped.records.map((rec) => {
+      const texts = new Map<ColumnConcept, string>();
+      for (const [col, concept] of header.columns) {
+        const lines = rec.rows.map((r) => r.cells[col] ?? "").filter((t) => squash(t) !== "");
+        if (lines.length > 0) texts.set(concept, [texts.get(concept), ...lines].filter(Boolean).join("\n"));
+      }
+      return { row: rec.row, texts };
+    });
+  }
+  const proceedings = recordTexts.map((r) => build(r.row, r.texts, hasDoc));
+  if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);
+  const unreadable = [
+    ...orphans.map((o) => ({
+      row: o.row,
+      reason: "строка вне записи: нет номера ИП выше",
+      text: squash(o.cells.join(" ")).slice(0, 200),
+    })),
+    ...proceedings
+      .filter((p) => p.problems.length > 0)
+      .map((p) => ({
+        row: p.row,
+        reason: p.problems.join("; "),
+        text: `${p.ipRaw} ${p.debtor.name} ${p.document.raw}`.trim().slice(0, 200),
+      })),
+  ].sort((a, b) => a.row - b.row);
+  return {
+    kind: header.kind,
+    shape,
+    proceedings,
+    unreadable,
+    regions: cleaned.regions,
+    declaredCount: cleaned.declaredCount,
+    noDocumentNumbers: !hasDoc || proceedings.every((p) => p.document.key === null),
+  };
+}

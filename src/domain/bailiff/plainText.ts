@@ -1,0 +1,88 @@
+/**
+ * Shape E (docs/formats.md): the browser's plain-text copy of the FSSP table puts the line breaks of multi-line cells
+ * into the text unquoted, so Excel starts a new row mid-record and the columns shift left (the birth date lands in
+ * column A of the next row, the court name too). The rows are joined back into the original text — cells by tabs,
+ * rows by line breaks — and cut into records by the proceeding numbers: every record has one tab-separated cell per
+ * column, the cell after the debtor's holding the proceeding number.
+ */
+import type { ColumnConcept } from "./fields";
+import type { DataRow } from "./parse";
+import { findIpNumbers, squash } from "./normalize";
+
+const FOREIGN_IN_FIRST_COLUMN =
+  /^(сумма долга|остаток долга|исполнительский сбор|судебный участок|мировой судья|[а-яё]+ (районный|городской) суд|ст\.\s*\d|ч\.\s*\d|п\.\s*\d|\+7|\d{6},)/i;
+const PLACE_OR_ID = /^(\d{1,2}\.\d{1,2}\.\d{4}|\d{10}|\d{12}|г\.\s|,|россия)/i;
+
+function hasIp(s: string): boolean {
+  return findIpNumbers(s).some((n) => n.suffix === "ИП" || n.suffix === "old");
+}
+
+/** Rows hold in the first column what belongs to other columns, or the debtor cell beside a number is not a name. */
+export function looksLikePlainTextPaste(rows: DataRow[], columns: Map<number, ColumnConcept>): boolean {
+  const ipCol = [...columns].find(([, c]) => c === "ip")?.[0] ?? 1;
+  const debtorCol = [...columns].find(([, c]) => c === "debtor")?.[0] ?? 0;
+  let ipRows = 0;
+  let signals = 0;
+  for (const r of rows) {
+    const first = squash(r.cells[0] ?? "");
+    if (hasIp(r.cells[ipCol] ?? "")) {
+      ipRows += 1;
+      if (PLACE_OR_ID.test(squash(r.cells[debtorCol] ?? ""))) signals += 1;
+    } else if (FOREIGN_IN_FIRST_COLUMN.test(first) && debtorCol === 0) signals += 1;
+  }
+  return ipRows > 0 && signals >= Math.max(1, Math.ceil(ipRows * 0.3));
+}
+
+const PHONE_LINE = /^(тел\.?|\+7|8\s*\(|[\d\s+()\-,;]{7,}$)/i;
+
+/** The cell shared by a record's last column (the bailiff and phones) and the next record's debtor lines. */
+function splitBailiffDebtor(piece: string): [string, string] {
+  const lines = piece.split("\n");
+  let i = 0;
+  while (i < lines.length && squash(lines[i]) === "") i++;
+  if (i < lines.length) i++; // the bailiff's name
+  while (i < lines.length && (PHONE_LINE.test(squash(lines[i])) || squash(lines[i]) === "")) i++;
+  return [lines.slice(0, i).join("\n"), lines.slice(i).join("\n")];
+}
+
+export function reconstructPlainText(rows: DataRow[], columns: Map<number, ColumnConcept>) {
+  const width = Math.max(...columns.keys()) + 1;
+  const ipOffset = [...columns].find(([, c]) => c === "ip")?.[0] ?? 1;
+  // join the rows back into the text; remember the sheet row where each tab-separated piece starts
+  const pieces: { text: string; row: number }[] = [{ text: "", row: rows[0]?.row ?? 0 }];
+  rows.forEach((r, ri) => {
+    let last = r.cells.length - 1;
+    while (last > 0 && squash(r.cells[last]) === "") last--;
+    r.cells.slice(0, last + 1).forEach((c, ci) => {
+      if (ci > 0) pieces.push({ text: c, row: r.row });
+      else pieces[pieces.length - 1].text += (ri > 0 ? "\n" : "") + c;
+    });
+  });
+  const starts = pieces
+    .map((p, i) => (hasIp(p.text) && squash(p.text).search(/\d/) === 0 ? i : -1))
+    .filter((i) => i >= 0);
+  const records: { row: number; texts: Map<ColumnConcept, string> }[] = [];
+  const orphans: DataRow[] = [];
+  starts.forEach((s, k) => {
+    const first = s - ipOffset;
+    const texts = new Map<ColumnConcept, string>();
+    for (let j = 0; j < width; j++) {
+      const piece = pieces[first + j];
+      if (!piece) continue;
+      let text = piece.text;
+      if (j === 0 && k > 0) text = splitBailiffDebtor(text)[1];
+      if (j === width - 1 && k < starts.length - 1) text = splitBailiffDebtor(text)[0];
+      const concept = columns.get(j);
+      if (concept && squash(text) !== "") texts.set(concept, text);
+    }
+    records.push({ row: pieces[s].row, texts });
+  });
+  if (starts.length > 0 && starts[0] - ipOffset > 0) {
+    const before = pieces
+      .slice(0, starts[0] - ipOffset)
+      .map((p) => p.text)
+      .join(" ");
+    if (squash(before) !== "") orphans.push({ row: rows[0].row, cells: [before] });
+  }
+  return { records, orphans };
+}
