@@ -9,6 +9,9 @@ import { addToRegister, writePenaltySheetsFor, type PenaltySheetsResult } from "
 import { CONCEPT_TITLES } from "../../domain/ledger";
 import { formatDateRu } from "../../domain/dates";
 import type { Candidate } from "../../domain/courtOrder";
+import { selectionView, type CandidateView } from "../candidateView";
+
+const kopecks = (k: number) => k;
 
 export interface UiFinding {
   code: string;
@@ -39,21 +42,12 @@ export interface CheckReport {
   findings: UiFinding[];
 }
 
-export interface UiCandidate {
-  account: string;
-  debtor: string;
-  /** 1-based Excel row in the ledger sheet. */
-  row: number;
+/** A candidate as the taskpane shows it: the shared projection in kopecks, the court in the route, the rule's reason. */
+export interface UiCandidate extends Omit<CandidateView<number>, "route"> {
+  /** «court-order», «lawsuit» or «arbitration» (a debtor that is an organisation goes to the arbitration court). */
   route: string;
   /** «долг 14 210,55 ≥ 2 × 6 830,40 (среднее за 12 мес.)» */
   reason: string;
-  /** Amounts in kopecks. */
-  debt: number;
-  principal: number;
-  penalty: number;
-  stateDuty: number;
-  claim: number;
-  warnings: string[];
 }
 
 export interface RegisterWriteResult {
@@ -143,27 +137,19 @@ export async function candidatesReport(
     onProgress: options.onProgress,
   });
   const sel = r.selection;
+  const view = selectionView(sel, kopecks);
   const report: CandidatesData = {
     sheet: r.sheet,
     asOf: sel.asOf,
     ruleText: sel.ruleText,
-    rule: { multiple: sel.rule.multiple, windowMonths: sel.rule.windowMonths },
-    candidates: sel.candidates.map((c) => ({
-      account: c.account,
-      debtor: c.debtor,
-      row: c.row,
-      route: c.court === "arbitration" ? "arbitration" : c.route,
-      reason: c.reason,
-      debt: c.debt,
-      principal: c.principal,
-      penalty: c.penalty,
-      stateDuty: c.stateDuty,
-      claim: c.claim,
-      warnings: c.warnings,
-    })),
+    rule: view.rule,
+    candidates: view.candidates.map((shown, i) => {
+      const c = sel.candidates[i];
+      return { ...shown, route: c.court === "arbitration" ? "arbitration" : c.route, reason: c.reason };
+    }),
     excludedCount: sel.excluded.length,
-    totals: { ...sel.totals },
-    target: { ...sel.target },
+    totals: view.totals,
+    target: { ...view.target, share: sel.target.share },
     assumptions: sel.assumptions,
   };
   return { report, candidates: sel.candidates };

@@ -4,43 +4,15 @@ import { formatDateRu } from "../../domain/dates";
 import { formatKopecksPlain, formatKopecksRu } from "../../domain/money";
 import { LedgerInputError } from "../../domain/ledger";
 import { findCandidates, type FindCandidatesResult } from "../../app/findCandidates";
+import { selectionView, type SelectionView } from "../../app/candidateView";
 import { InputError } from "../errors";
 import { formatTable, printJson, printLines } from "../output";
 import { asInputError, fileLabel, openWorkbook } from "../readWorkbook";
 import { parseCliDate } from "./duty";
 
-const amount = formatKopecksPlain;
-
-/** The public JSON document of `candidates --json` (docs/architecture.md, § 5: field names are stable). */
-export function candidatesJson(r: FindCandidatesResult) {
-  const s = r.selection;
-  return {
-    asOf: s.asOf,
-    rule: { multiple: s.rule.multiple, windowMonths: s.rule.windowMonths },
-    candidates: s.candidates.map((c) => ({
-      account: c.account,
-      debtor: c.debtor,
-      row: c.row,
-      debt: amount(c.debt),
-      averageMonthly: amount(c.averageMonthly),
-      ratio: c.ratio,
-      route: c.route,
-      principal: amount(c.principal),
-      penalty: amount(c.penalty),
-      stateDuty: amount(c.stateDuty),
-      timeBarred: amount(c.timeBarred),
-      claim: amount(c.claim),
-      warnings: c.warnings,
-    })),
-    totals: {
-      count: s.totals.count,
-      principal: amount(s.totals.principal),
-      penalty: amount(s.totals.penalty),
-      stateDuty: amount(s.totals.stateDuty),
-      claim: amount(s.totals.claim),
-    },
-    target: { monthly: amount(s.target.monthly), covered: amount(s.target.covered) },
-  };
+/** The public JSON document of `candidates --json` (field names are stable): the shared projection, amounts "1234.50". */
+export function candidatesJson(r: FindCandidatesResult): SelectionView<string> {
+  return selectionView(r.selection, formatKopecksPlain);
 }
 
 const ROUTE_RU = { "court-order": "приказ", lawsuit: "иск" } as const;
