@@ -28,6 +28,8 @@ import {
 } from "../common";
 import { yieldToEventLoop } from "../../util/eventLoop";
 import { WorkbookError, foreignSheetError, protectedSheetError, sheetNotFoundError, throwIfAborted } from "../errors";
+import { LossySaveError, saveLosslessly, type LoadedCell } from "./package/losslessSave";
+import { buildResultsWorkbook } from "./package/resultsWorkbook";
 import type {
   CellMark,
   OperationOptions,
@@ -218,21 +220,66 @@ function fillToColor(fill: ExcelJS.Fill | undefined): string | null {
 
 export class XlsxWorkbook implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
+  /** The file's bytes as opened: saving edits this package instead of re-serialising the workbook (package/). */
+  private readonly original: Uint8Array | null;
+  /** Own sheets (and the metadata sheet) written since opening: only their parts are replaced on save. */
+  private readonly writtenSheets = new Set<string>();
+  /** User sheet → "r:c" → the cell as opened, for every cell the add-in marked or unmarked. */
+  private readonly touchedCells = new Map<string, Map<string, LoadedCell>>();
 
-  constructor(workbook?: ExcelJS.Workbook) {
+  constructor(workbook?: ExcelJS.Workbook, original?: Uint8Array) {
     this.workbook = workbook ?? new ExcelJS.Workbook();
+    this.original = original ?? null;
   }
 
-  /** Load an .xlsx file's bytes (browser File.arrayBuffer(), Node Buffer). */
+  /** Load an .xlsx/.xlsm file's bytes (browser File.arrayBuffer(), Node Buffer); the bytes are kept for saving. */
   static async fromArrayBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as ArrayBuffer);
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(wb, data instanceof Uint8Array ? data : new Uint8Array(data));
   }
 
-  /** The workbook as .xlsx bytes (a Buffer in Node, an ArrayBuffer-like in the browser). */
+  /** True when saving keeps the opened file's package (charts, pivots, macros…) and edits only the add-in's parts. */
+  get keepsOriginalPackage(): boolean {
+    return this.original !== null;
+  }
+
+  /**
+   * The workbook as bytes. Opened from a file: that file's package with only the add-in's changes edited in
+   * (throws LossySaveError, saving nothing, when a change cannot be made without loss). Built in memory: ExcelJS.
+   */
   async save(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    if (!this.original) return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    const result = await saveLosslessly({
+      original: this.original,
+      workbook: this.workbook,
+      writtenSheets: this.writtenSheets,
+      touchedCells: new Map([...this.touchedCells].map(([sheet, cells]) => [sheet, cells.values()])),
+    });
+    if (!result.ok) throw new LossySaveError(result.problems);
+    const { bytes } = result;
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  /** The add-in's results alone, as a new workbook with links back to the cells of `fileName` (see resultsWorkbook). */
+  saveResults(fileName: string): Promise<Uint8Array> {
+    return buildResultsWorkbook(this.workbook, this.readMeta(), fileName);
+  }
+
+  /** Remember how a user's cell looked when opened, before the add-in first changes it. */
+  private touch(sheet: string, row: number, col: number, cell: ExcelJS.Cell): void {
+    let cells = this.touchedCells.get(sheet);
+    if (!cells) this.touchedCells.set(sheet, (cells = new Map()));
+    const key = `${row}:${col}`;
+    if (cells.has(key)) return;
+    const note = cell.note as unknown;
+    const noteText =
+      note === undefined || note === null
+        ? null
+        : typeof note === "string"
+          ? note
+          : ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join("");
+    cells.set(key, { row, col, fill: JSON.stringify(cell.style?.fill ?? null), note: noteText });
   }
 
   // ---------- metadata ----------
@@ -253,6 +300,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const old = this.metaSheet();
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
+    this.writtenSheets.add(META_SHEET);
     for (const row of encodeMeta(meta)) {
       const r = ws.addRow([]);
       row.forEach((s, i) => {
@@ -398,6 +446,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.workbook.removeWorksheet(old.id);
     }
     ws.name = content.name;
+    this.writtenSheets.add(content.name);
     if (!meta.ownedSheets.includes(content.name)) meta.ownedSheets.push(content.name);
     this.writeMeta(meta);
   }
@@ -448,6 +497,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ? readExcelJsBlock(ws, { top: 0, left: 0, bottom: b.bottom, right: Math.max(b.right, 0) }).values
       : [];
     const plan = planUpsert(spec, existing, rows);
+    this.writtenSheets.add(ws.name);
     const fmtOf = (col: number) => {
       const f = spec.formats?.[plan.header[col]];
       return f ? FORMAT_CODES[f] : undefined;
@@ -480,6 +530,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const records: MarkRecord[] = [];
     for (const m of mergeMarks(marks.filter((m) => m.sheet === sheet || !m.sheet))) {
       const cell = ws.getCell(m.row + 1, m.col + 1);
+      this.touch(ws.name, m.row, m.col, cell);
       records.push({
         r: m.row,
         c: m.col,
@@ -502,6 +553,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private restoreMarks(ws: ExcelJS.Worksheet, records: MarkRecord[]): void {
     for (const rec of records) {
       const cell = ws.getCell(rec.r + 1, rec.c + 1);
+      this.touch(ws.name, rec.r, rec.c, cell);
       if (!rec.mark || fillToColor(cell.style?.fill) === rec.mark) {
         const style = { ...cell.style };
         if (rec.fill === null || rec.fill === undefined) delete style.fill;
