@@ -18,6 +18,8 @@ export const OWN_SHEETS = {
   reconcileNotOpened: "Не возбуждено",
   reconcileLog: "Журнал сверок",
   plan: "План мероприятий",
+  /** Magistrates' districts the user keeps (address or street → участок); the add-in creates it with headers. */
+  courts: "Участки мировых судей",
   planDetail: "План — расшифровка",
   planHistory: "План — динамика",
 } as const;
