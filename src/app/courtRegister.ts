@@ -64,7 +64,7 @@ export async function addToRegister(
 }
 
 /** «Расчёт пени 0012345» within Excel's 31 characters and without the characters Excel forbids. */
-export function penaltySheetName(account: string): string {
+function penaltySheetName(account: string): string {
   const clean = account.replace(/[[\]:*?/\\]/g, "-").trim();
   return (PENALTY_SHEET_PREFIX + clean).slice(0, 31);
 }

@@ -57,7 +57,7 @@ const MODE_RU: Record<RuleMode, string> = { account: "по сумме по ли�
 const REGISTER_PROBE_ROWS = 35;
 
 /** Settings: the plan thresholds and the «candidates» record from the workbook, then the caller's overrides. */
-export async function candidateSettingsFor(
+async function candidateSettingsFor(
   port: WorkbookPort,
   overrides: Partial<CandidateSettings> = {},
 ): Promise<Partial<CandidateSettings>> {
@@ -153,7 +153,7 @@ export async function findCandidates(
 
 const money = (kopecks: number): OutCell => ({ kind: "money", kopecks });
 
-export const CANDIDATE_COLUMNS = [
+const CANDIDATE_COLUMNS = [
   "№",
   "Л/С",
   "Должник",
@@ -176,7 +176,7 @@ export const CANDIDATE_COLUMNS = [
 ] as const;
 
 /** The «Кандидаты» sheet. */
-export function candidatesSheetContent(result: FindCandidatesResult): OwnSheetContent {
+function candidatesSheetContent(result: FindCandidatesResult): OwnSheetContent {
   const s = result.selection;
   const rows: OutCell[][] = [];
   const headerRows: number[] = [];

@@ -11,7 +11,7 @@ import { asInputError, fileLabel, openWorkbook } from "../readWorkbook";
 import { parseCliDate } from "./duty";
 
 /** The public JSON document of `candidates --json` (field names are stable): the shared projection, amounts "1234.50". */
-export function candidatesJson(r: FindCandidatesResult): SelectionView<string> {
+function candidatesJson(r: FindCandidatesResult): SelectionView<string> {
   return selectionView(r.selection, formatKopecksPlain);
 }
 

@@ -98,7 +98,7 @@ function jsonSettings(v: unknown): Partial<PenaltySettings> {
   return out;
 }
 
-export function readPenaltyInput(file: string): {
+function readPenaltyInput(file: string): {
   charges: Charge[];
   payments: Payment[];
   settings: Partial<PenaltySettings>;

@@ -36,7 +36,7 @@ export const PENALTY_SERVICE = /пен[иья]/i;
  * Exact rule: debt × months ≥ multiple × charges, the multiple kept as whole hundredths. Plain numbers while the
  * products stay exact integers (any real ledger), BigInt beyond that.
  */
-export function rulePasses(debt: Kopecks, months: number, charges: Kopecks, multipleHundredths: number): boolean {
+function rulePasses(debt: Kopecks, months: number, charges: Kopecks, multipleHundredths: number): boolean {
   if (debt <= 0) return false; // an advance or zero balance is never a candidate
   const c = Math.max(charges, 0);
   const left = debt * months * 100;

@@ -135,9 +135,3 @@ export function missingApplicationWarning(mask: number): string {
   }
   return text;
 }
-
-/** The missing items as Russian words (empty when the application can be written). */
-export function missingApplicationData(account: LedgerAccount, legalEntity: boolean): string[] {
-  const mask = missingApplicationMask(account, legalEntity);
-  return MISSING_ITEMS.filter((_, i) => mask & (1 << i));
-}

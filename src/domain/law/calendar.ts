@@ -28,7 +28,7 @@ function isTk112MovedDayOff(day: number, wd: number): boolean {
   return false;
 }
 
-export function isNonWorkingDayNumber(day: number): boolean {
+function isNonWorkingDayNumber(day: number): boolean {
   const wd = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
   const weekend = wd === 0 || wd === 6;
   if (day >= TABLE_FROM && day <= TABLE_TO) return HOLIDAYS.has(day) || (weekend && !WORKDAYS.has(day));
@@ -53,9 +53,4 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
   const d = toDayNumber(date);
   const n = nextWorkingDayNumber(d);
   return n === d ? date : fromDayNumber(n);
-}
-
-/** True when the calendar table covers the date (outside it the answer is a best guess). */
-export function calendarCovers(date: IsoDate): boolean {
-  return date >= CALENDAR_TABLE_RANGE.from && date <= CALENDAR_TABLE_RANGE.to;
 }

@@ -13,7 +13,7 @@ export interface DueDateSettings {
   contractDay?: number | null;
 }
 
-export function dueDayRule(period: Period): DueDayRule {
+function dueDayRule(period: Period): DueDayRule {
   let rule = DUE_DAY_RULES[0];
   for (const r of DUE_DAY_RULES) if (period >= r.fromPeriod) rule = r;
   return rule;
@@ -41,14 +41,4 @@ export function dueDayNumber(period: Period, contractDay: number | null = null):
 
 export function dueDate(period: Period, settings?: DueDateSettings): IsoDate {
   return fromDayNumber(dueDayNumber(period, settings?.contractDay ?? null));
-}
-
-/** The due date before the ГК 193 shift (for explanations). */
-export function nominalDueDate(period: Period, settings?: DueDateSettings): IsoDate {
-  const rule = dueDayRule(period);
-  const next = addPeriods(period, 1);
-  const y = +next.slice(0, 4);
-  const m = +next.slice(5, 7);
-  const wanted = rule.contractMayOverride && settings?.contractDay ? settings.contractDay : rule.day;
-  return ymd(y, m, Math.min(wanted, daysInMonth(y, m)));
 }

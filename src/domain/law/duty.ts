@@ -35,12 +35,7 @@ export interface DutyResult {
   verified: boolean;
 }
 
-/** Цена иска for a court order / claim: principal + penalties claimed (docs/law.md, § 5). */
-export function claimPrice(principal: Kopecks, penalties: Kopecks): Kopecks {
-  return principal + penalties;
-}
-
-export function dutyScale(court: Court, filingDate: IsoDate): DutyScale {
+function dutyScale(court: Court, filingDate: IsoDate): DutyScale {
   const scale = DUTY_SCALES.find((s) => s.court === court && filingDate >= s.from && filingDate <= s.to);
   if (!scale) throw new Error(`нет шкалы госпошлины для ${court} на ${filingDate}`);
   return scale;

@@ -12,8 +12,3 @@ export function formatRateShort(bp: number): string {
 export function formatRateFull(bp: number): string {
   return `${Math.floor(bp / 100)},${String(bp % 100).padStart(2, "0")}`;
 }
-
-/** 1400 → "14.00" — JSON form. */
-export function formatRatePlain(bp: number): string {
-  return `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}`;
-}

@@ -109,11 +109,6 @@ export function rateTimelineIndex(day: number): number {
   return Math.max(0, floorIndex(RATE_TIMELINE_DAYS, day));
 }
 
-/** The capped penalty rate (hundredths of a percent) for a rate date given as a day number — the hot path. */
-export function penaltyRateBp(day: number): number {
-  return RATE_TIMELINE_BP[rateTimelineIndex(day)];
-}
-
 /** The penalty rate on a rate date with its explanation (ЖК 155 ч. 14 + the caps). */
 export function penaltyRateOn(date: IsoDate): PenaltyRate {
   const day = toDayNumber(date);
