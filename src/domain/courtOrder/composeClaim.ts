@@ -1,5 +1,5 @@
 /**
- * One qualifying account's claim as of a date (docs/law.md, court orders): the principal by month, the register's
+ * One qualifying account's claim as of a date (docs/law.md, § 4–7): the principal by month, the register's
  * say on those months, the time-barred part (ГК 196, 200, 204), penalties (ЖК 155 ч. 14), the route (court order up
  * to the ГПК 121 / АПК 229.2 limit, a lawsuit above it or where an order is not possible) and the state duty
  * (НК 333.19 / 333.21). Each step fills its part of a ClaimDraft; the warnings keep the order the steps run in.

@@ -1,5 +1,5 @@
 /**
- * The selection rule (docs/law.md, court orders): a debt is a candidate when it is at least `multiple` × the average
+ * The selection rule (docs/law.md, § 8): a debt is a candidate when it is at least `multiple` × the average
  * monthly obligation over the averaging window. The comparison is exact in integers — debt × months ≥ multiple ×
  * charges, the multiple as whole hundredths — so the rounded average shown never flips a decision.
  */

@@ -34,9 +34,9 @@ export interface CandidateSettings {
   /** Apply the rule to the account's total (default) or to each service separately. */
   mode: RuleMode;
   /**
-   * Count only overdue debt (law-ru.md §g; ЖК 155 ч. 1: a month's charge is due by the 10th/15th of the next month):
+   * Count only overdue debt (docs/law.md, § 8; ЖК 155 ч. 1: a month's charge is due by the 10th/15th of the next month):
    * months whose due date has not passed on the as-of date are left out of the rule's debt and of the claim.
-   * Off by default: the issue's rule takes the closing debt. Needs month-level rows (a one-row ledger cannot split).
+   * Off by default: the plan's rule takes the closing debt. Needs month-level rows (a one-row ledger cannot split).
    */
   overdueOnly: boolean;
   /** Claim the time-barred part too (ГК 196, 199: limitation applies only if the debtor objects). */
@@ -62,7 +62,7 @@ export const DEFAULT_CANDIDATE_SETTINGS: CandidateSettings = {
   overdueOnly: false,
   includeTimeBarred: false,
   minClaim: 0,
-  monthlyTarget: 700_000_00, // plan.md, measure 1: не менее 700 000 руб. в месяц
+  monthlyTarget: 700_000_00, // the plan's measure 1: не менее 700 000 руб. в месяц (docs/law.md, § 8)
   keepDutyKopecks: false,
 };
 

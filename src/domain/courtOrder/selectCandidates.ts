@@ -1,5 +1,5 @@
 /**
- * Court-order candidates (docs/law.md, court orders): consumers whose debt is ≥ multiple × the average monthly
+ * Court-order candidates (docs/law.md, § 7–8): consumers whose debt is ≥ multiple × the average monthly
  * obligation, with the claim composed as of a date (composeClaim.ts).
  *
  * Decisions worth knowing:
@@ -9,7 +9,7 @@
  * - Month-level payments are dated the first day of the month they were booked in and go to the oldest debt first
  *   (lawPeriods.ts); an opening debt is dated the month before the ledger's first month.
  * - Debt is the closing debt, months not yet due included; the assumptions say which months those are. The setting
- *   overdueOnly (docs/law.md) leaves them out of the rule's debt and of the claim (ЖК 155 ч. 1).
+ *   overdueOnly (docs/law.md, § 8) leaves them out of the rule's debt and of the claim (ЖК 155 ч. 1).
  * - Register rows are matched by account or by the debtor's full name (registerMatch.ts).
  */
 import { formatDateRu, periodOf, type IsoDate, type Period } from "../dates";

@@ -1,5 +1,5 @@
 /**
- * Payment allocation (law-ru.md a.5): a payment that names its period goes to that period (ГК 319.1 п. 1);
+ * Payment allocation (docs/law.md, § 4): a payment that names its period goes to that period (ГК 319.1 п. 1);
  * otherwise — and for what exceeds the named period's debt — to the oldest unpaid period (ГК 319.1 п. 3);
  * never to penalties. The result splits each period's charge into chunks paid on a date or unpaid.
  *

@@ -1,5 +1,5 @@
 /**
- * ЖКУ penalty (ЖК РФ ст. 155 ч. 14; docs/law.md, penalties). Day d of a chunk's delay is n = d − due (1-based):
+ * ЖКУ penalty (ЖК РФ ст. 155 ч. 14; docs/law.md, § 2). Day d of a chunk's delay is n = d − due (1-based):
  * n ≤ 30 → 0; 31..90 → 1/300; ≥ 91 → 1/130 (payments due before 01.01.2016: 1/300 from day 1); zero inside the
  * moratoria and configured excluded periods. One rate per chunk (the rate on the payment day, or on the rate date
  * for the unpaid part), capped by ПП 474/1681/2479/2382/329; «разбивка по периодам ставки» is an option.

@@ -1,4 +1,4 @@
-/** The penalty calculation's settings, their defaults (docs/law.md, penalties) and the public result types. */
+/** The penalty calculation's settings, their defaults (docs/law.md, § 2 and § 11) and the public result types. */
 import type { IsoDate, Period } from "../../dates";
 import type { Kopecks } from "../../money";
 import type { Charge, Payment } from "../allocation";
@@ -10,11 +10,11 @@ export interface ExcludedPeriod {
 }
 
 export interface PenaltySettings {
-  /** Count the payment day as a day of delay (docs/law.md: included by default). */
+  /** Count the payment day as a day of delay (docs/law.md, § 11: included by default). */
   includePaymentDay: boolean;
-  /** 01.10.2022 inside the 2022 moratorium (ПП РФ № 497; docs/law.md: true by default). */
+  /** 01.10.2022 inside the 2022 moratorium (ПП РФ № 497; docs/law.md, § 2.4: true by default). */
   moratorium2022LastDayInside: boolean;
-  /** Moratorium days still advance the 30/90-day counter (docs/law.md: true by default). */
+  /** Moratorium days still advance the 30/90-day counter (docs/law.md, § 2.4: true by default). */
   moratoriumDaysAdvanceCounter: boolean;
   /** "single" = ЖК 155 ч. 14 (one rate per chunk); "split" = «разбивка по периодам ставки». */
   rateMode: "single" | "split";
