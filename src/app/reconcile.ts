@@ -90,7 +90,10 @@ function tryParse(grid: SheetGrid): ParsedBailiffRegister | null {
 }
 
 /** The bailiff register grid: pasted text, a given grid, the named sheet, or the one sheet whose header reads as one. */
-async function registerGrid(port: WorkbookPort, o: ReconcileOptions): Promise<{ grid: SheetGrid; source: string }> {
+export async function findBailiffRegisterGrid(
+  port: WorkbookPort,
+  o: Pick<ReconcileOptions, "registerGrid" | "registerText" | "registerSheet" | "signal">,
+): Promise<{ grid: SheetGrid; source: string }> {
   if (o.registerGrid) return { grid: o.registerGrid, source: o.registerGrid.sheet };
   if (o.registerText !== undefined) {
     if (o.registerText.trim() === "")
@@ -131,7 +134,8 @@ async function courtEntries(port: WorkbookPort, skip: Set<string>, o: OperationO
     if (!ours && (isOwnSheet(s) || !s.visible || !recognizeRegister(await probe(port, s, o)))) continue;
     const grid = await port.readSheet(s.name, { signal: o.signal });
     const reg = recognizeRegister(grid);
-    if (!reg || reg.entries.length === 0) continue;
+    // a court-work register names the account of each case; a bailiff list (no accounts) is not one
+    if (!reg || reg.entries.length === 0 || reg.columns.account === undefined) continue;
     sheets.push(s.name);
     const cell = (row: number, col: number | undefined) =>
       col === undefined ? "" : (grid.text[row - 1 - grid.top]?.[col - grid.left] ?? "");
@@ -225,7 +229,7 @@ export async function runReconcile(port: WorkbookPort, options: ReconcileOptions
   const { signal, onProgress } = options;
   const total = 6;
   onProgress?.({ done: 0, total, stage: "Чтение реестра исполнительных производств" });
-  const { grid, source } = await registerGrid(port, options);
+  const { grid, source } = await findBailiffRegisterGrid(port, options);
   let register: ParsedBailiffRegister;
   try {
     register = parseBailiffRegister(grid);

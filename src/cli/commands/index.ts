@@ -14,3 +14,5 @@ import { registerCheck } from "./check";
 commands.push(registerCheck);
 import { registerCandidates } from "./candidates";
 commands.push(registerCandidates);
+import { registerReconcile } from "./reconcile";
+commands.push(registerReconcile);

@@ -47,6 +47,18 @@ function dateOf(s: string): IsoDate | null {
   return m ? parseRuDate(m[0]) : null;
 }
 
+/**
+ * The ИНН ending an organisation's cell. Glued text may run the address's house number into it
+ * («МИКРОРАЙОН 3,58611012345»): a longer run of digits ends with the 10-digit ИНН of an organisation.
+ */
+function trailingInn(flat: string): { 1: string; index: number } | null {
+  const m = /(\d{10,})\s*$/.exec(flat);
+  if (!m) return null;
+  const run = m[1];
+  const inn = run.length === 10 || run.length === 12 ? run : run.slice(-10);
+  return { 1: inn, index: (m.index ?? 0) + run.length - inn.length };
+}
+
 /** «СОКОЛОВА ЕЛЕНА ВИКТОРОВНА 14.02.1981 Г. БЕЛОЯРСКИЙ»; an organisation: name, address, ИНН. */
 export function readDebtor(p: Proceeding, text: string): void {
   const t = cleanText(text);
@@ -64,7 +76,7 @@ export function readDebtor(p: Proceeding, text: string): void {
       .trim();
     return;
   }
-  const inn = /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/.exec(flat);
+  const inn = trailingInn(flat);
   if (inn) {
     p.debtor.inn = inn[1];
     const lines = t
@@ -106,9 +118,8 @@ export function readDocument(p: Proceeding, text: string): void {
   if (type && type.index < 5) doc.type = type[1].trim();
   const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
   doc.date ??= on ? parseRuDate(on[1]) : null;
-  const sign = rest.search(/№|(?<![А-ЯA-Z])N(?![А-ЯA-Z])/);
-  const afterType = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
-  const numberPart = sign >= 0 && (!on || sign > on.index) ? rest.slice(sign) : afterType;
+  // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
+  const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
   const num = parseDocumentNumber(numberPart);
   if (num) {
     doc.key = num.key;

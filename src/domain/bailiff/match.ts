@@ -159,14 +159,16 @@ function byDocument(p: Proceeding, found: MatchTarget[]): ProceedingMatch {
   return matched(t, score, ev);
 }
 
-function byName(p: Proceeding, index: MatchIndex): ProceedingMatch {
+function byName(p: Proceeding, index: MatchIndex, anyDocument = false): ProceedingMatch {
   const seen = new Set<MatchTarget>();
   for (const k of nameKeys(p.debtor.name)) for (const t of index.byName.get(k) ?? []) seen.add(t);
   let list = [...seen].filter((t) => names(p, t) !== "different");
   // a namesake born on another day is another person
   list = list.filter((t) => !(t.birthDate && p.debtor.birthDate && t.birthDate !== p.debtor.birthDate));
   // a case with another document of ours is not this proceeding's
-  const docConflict = list.filter((t) => p.document.key && t.documentKey && t.documentKey !== p.document.key);
+  const docConflict = anyDocument
+    ? []
+    : list.filter((t) => p.document.key && t.documentKey && t.documentKey !== p.document.key);
   list = list.filter((t) => !docConflict.includes(t));
   if (list.length === 0) {
     return other(
@@ -227,7 +229,7 @@ export function matchProceeding(
     return other([`ИНН взыскателя ${p.document.claimantInn} — не наш (${ourInn})`]);
   }
   if (isFeeOnly(p)) {
-    const r = byName(p, index);
+    const r = byName(p, index, true);
     if (r.target)
       return ambiguous("fee-only", r.ambiguous?.candidates ?? [r.target], 0.5, [
         "производство только об исполнительском сборе",
@@ -237,7 +239,13 @@ export function matchProceeding(
   }
   if (p.ip) {
     const found = index.byIp.get(p.ip) ?? [];
-    if (found.length === 1) return matched(found[0], 0.97, [`№ ИП ${p.ip} есть в реестре взыскания`]);
+    const ev = [`№ ИП ${p.ip} есть в реестре взыскания`];
+    if (found.length === 1) {
+      if (p.document.key && found[0].documentKey === p.document.key) ev.push(`№ документа ${p.document.key} совпадает`);
+      return matched(found[0], 0.97, ev);
+    }
+    const sameDoc = found.filter((t) => p.document.key && t.documentKey === p.document.key);
+    if (sameDoc.length === 1) return matched(sameDoc[0], 0.98, [...ev, `№ документа ${p.document.key} совпадает`]);
   }
   if (p.document.key) {
     const found = index.byDoc.get(p.document.key);

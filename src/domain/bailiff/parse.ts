@@ -93,6 +93,10 @@ interface Cleaned {
 /** Data rows below the header: without blank rows, repeated headers, counters, pagination and region titles. */
 function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
   const out: Cleaned = { rows: [], regions: [], declaredCount: null };
+  for (let r = 0; r <= headerRow; r++) {
+    const found = /найдено записей:?\s*(\d+)/i.exec(rowCells(grid, r).join(" "));
+    if (found) out.declaredCount = (out.declaredCount ?? 0) + Number(found[1]);
+  }
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const cells = rowCells(grid, r);
     const joined = squash(cells.join(" "));

@@ -100,6 +100,7 @@ export function proceedingStatus(
     }
     return { ...r, status: "terminated" };
   }
+  if (/оплачен|фактическ/i.test(p.statusText)) return { ...r, status: "executed", label: p.statusText };
   if (p.end.date || endedByStatusText(p.statusText)) {
     return { ...r, status: "terminated", label: p.statusText || "окончено, основание не указано" };
   }
