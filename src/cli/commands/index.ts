@@ -16,3 +16,5 @@ import { registerCandidates } from "./candidates";
 commands.push(registerCandidates);
 import { registerReconcile } from "./reconcile";
 commands.push(registerReconcile);
+import { registerDocuments } from "./documents";
+commands.push(registerDocuments);

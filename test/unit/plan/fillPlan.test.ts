@@ -105,6 +105,22 @@ describe("fillPlan", () => {
     expect(user.getCell("C2").value).toBe(400000);
   });
 
+  it("a workbook opened from a file keeps the print setup through the lossless save (print titles in workbook.xml)", async () => {
+    const opened = await XlsxWorkbook.fromArrayBuffer(await (await workbook()).save());
+    await fillPlan(opened, { month: "2026-03", today: "2026-04-02" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await opened.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(OWN_SHEETS.plan)!;
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "№ п/п") header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header + 1}`);
+    expect(wb.getWorksheet("Судебная работа")!.getCell("H1").value).toMatchObject({ formula: "SUM(C2:C4)" });
+  });
+
   it("«План — динамика» keeps earlier months and replaces only the month reported again", async () => {
     const port = await workbook();
     await fillPlan(port, { month: "2026-02", today: "2026-03-01" });

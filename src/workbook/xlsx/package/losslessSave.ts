@@ -11,6 +11,7 @@ import { REL, addRel, parseRels, relativeTarget, relsPartFor, removeRel, resolve
 import { StyleSheet } from "./styles";
 import { writeSheetMarks, type LoadedCell, type PackageContext } from "./userSheetMarks";
 import { appendSheet, parseSheets, workbookPartName, type SheetEntry } from "./workbookXml";
+import { setPrintTitles } from "./printTitles";
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from "./zip";
 
 export type { LoadedCell };
@@ -112,6 +113,14 @@ export async function saveLosslessly(input: LosslessInput): Promise<LosslessResu
     ctx.contentTypes = addOverride(ctx.contentTypes, part, CONTENT_TYPE.worksheet);
   }
 
+  // rows repeated on printed pages are workbook-level names (port's print setup, e.g. «План мероприятий»)
+  const titles = new Map(
+    sheets.flatMap((ws) => (ws.pageSetup?.printTitlesRow ? [[ws.name, ws.pageSetup.printTitlesRow]] : [])) as [
+      string,
+      string,
+    ][],
+  );
+  if (titles.size > 0) wbXml = setPrintTitles(wbXml, titles);
   if (ctx.styles.changed) setPartText(parts, stylesPart, ctx.styles.toXml());
   if (wbXml !== partText(before, wbPart)) setPartText(parts, wbPart, wbXml);
   if (wbRels !== (partText(before, relsPartFor(wbPart)) ?? "")) setPartText(parts, relsPartFor(wbPart), wbRels);
