@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
-import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { OWN_SHEETS } from "../../../src/workbook/port";
-import { findCandidates } from "../../../src/app/findCandidates";
-import { addToRegister, registerTableSpec } from "../../../src/app/courtRegister";
+import { registerTableSpec } from "../../../src/app/courtRegister";
 import { COURT_COLUMNS } from "../../../src/app/courtDistricts";
 import {
   DocumentsBlockedError,
@@ -13,51 +11,11 @@ import {
 } from "../../../src/app/makeDocuments";
 import { REGISTER_HEADER } from "../../../src/domain/register";
 import { parseRuDate } from "../../../src/domain/dates";
-import { ledgerWorkbook } from "../courtOrder/workbooks";
 import { docxHighlighted, docxText } from "./docxText";
 import { CLAIMANT } from "./fixtures";
+import { AS_OF, registerWorkbook } from "./registerWorkbook";
 
 const H = REGISTER_HEADER;
-const AS_OF = "2025-04-30";
-
-/**
- * The small ledger of test/unit/courtOrder/workbooks.ts (01–04.2025): 0001 Иванов owes 4 000,00 (penalty 22,17 on
- * 30.04.2025), 0002 Орлов 3 000,00 (12,98) — «Внести в реестр» puts both into the register; the clerk then adds
- * birth data and identifiers, as ГПК 124 needs.
- */
-async function registerWorkbook(options: { birthData?: boolean; courts?: boolean } = {}) {
-  const wb = await XlsxWorkbook.fromArrayBuffer(await ledgerWorkbook("per-month-rows"));
-  const found = await findCandidates(wb, { asOf: AS_OF });
-  await addToRegister(wb, found.selection.candidates);
-  const keys = ((await wb.readTable(registerTableSpec())) ?? []).map((r) => String(r[H.key]));
-  if (options.birthData !== false) {
-    await wb.upsertTableRows(registerTableSpec(), [
-      { [H.key]: keys[0], [H.birth]: "14.02.1980, г. Белоярский", [H.identifier]: "СНИЛС 112-233-445 95" },
-      { [H.key]: keys[1], [H.birth]: "03.07.1969, с. Казым", [H.identifier]: "паспорт 6712 345678" },
-    ]);
-  }
-  if (options.courts !== false) {
-    await wb.writeOwnSheet({
-      name: OWN_SHEETS.courts,
-      rows: [
-        COURT_COLUMNS,
-        [
-          "мкр. 3",
-          "Судебный участок № 1 Белоярского судебного района",
-          "",
-          "628162, г. Белоярский, ул. Центральная, д. 1",
-        ],
-        [
-          "мкр. 3, д. 5, кв. 13",
-          "Судебный участок № 2 Белоярского судебного района",
-          "",
-          "628162, г. Белоярский, ул. Центральная, д. 1, каб. 2",
-        ],
-      ],
-    });
-  }
-  return { wb, keys };
-}
 
 const INPUT: DocumentsInput = { claimant: CLAIMANT, date: AS_OF, outgoingNumber: "17" };
 
