@@ -5,21 +5,15 @@
  * the excluded debts with their reasons; a totals block). A rerun replaces the sheet; the ledger is not changed.
  */
 import { loadCandidateOptions } from "./candidateOptions";
-import type { OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
+import type { OperationOptions, SheetInfo, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
-import { formatDateRu, formatPeriodRu, type IsoDate } from "../domain/dates";
+import type { IsoDate } from "../domain/dates";
 import { columnLetter } from "../domain/grid";
 import { recognizeLedger, type RecognizedLedger } from "../domain/ledger";
-import {
-  defaultLaw,
-  selectCandidates,
-  type Candidate,
-  type CandidateSelection,
-  type CandidateSettings,
-  type RuleMode,
-} from "../domain/courtOrder";
+import { defaultLaw, selectCandidates, type CandidateSelection, type CandidateSettings } from "../domain/courtOrder";
 import { recognizeRegister, type RegisterEntry } from "../domain/register";
+import { candidatesSheetContent } from "./candidatesSheet";
 import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
 import { isOwnSheet } from "../workbook/port";
 import { DEFAULT_THRESHOLDS, loadSettings } from "./settings";
@@ -50,9 +44,6 @@ export interface FindCandidatesResult {
   selection: CandidateSelection;
 }
 
-const ROUTE_RU: Record<Candidate["route"], string> = { "court-order": "судебный приказ", lawsuit: "иск" };
-const COURT_RU: Record<Candidate["court"], string> = { general: "мировой судья", arbitration: "арбитражный суд" };
-const MODE_RU: Record<RuleMode, string> = { account: "по сумме по лицевому счёту", service: "по каждой услуге" };
 /** Rows probed at the top of a sheet to tell whether it is a court-work register. */
 const REGISTER_PROBE_ROWS = 35;
 
@@ -145,152 +136,8 @@ export async function findCandidates(
   };
   if (options.write !== false) {
     onProgress?.({ done: 4, total, stage: `Запись листа «${OWN_SHEETS.candidates}»` });
-    await port.writeOwnSheet(candidatesSheetContent(result), { signal });
+    await port.writeOwnSheet(candidatesSheetContent(selection, sheet, register.sheets), { signal });
   }
   onProgress?.({ done: total, total, stage: "Готово" });
   return result;
-}
-
-const money = (kopecks: number): OutCell => ({ kind: "money", kopecks });
-
-const CANDIDATE_COLUMNS = [
-  "№",
-  "Л/С",
-  "Должник",
-  "Адрес",
-  "Строка реестра",
-  "Долг",
-  "Среднемесячное начисление",
-  "Кратность",
-  "Основание отбора",
-  "Период с",
-  "Период по",
-  "Основной долг",
-  "Пени",
-  "Госпошлина",
-  "Срок давности пропущен",
-  "Сумма требования",
-  "Путь",
-  "Суд",
-  "Предупреждения",
-] as const;
-
-/** The «Кандидаты» sheet. */
-function candidatesSheetContent(result: FindCandidatesResult): OwnSheetContent {
-  const s = result.selection;
-  const rows: OutCell[][] = [];
-  const headerRows: number[] = [];
-  rows.push([`Кандидаты на судебный приказ на ${formatDateRu(s.asOf)}`]);
-  rows.push([`Правило: ${s.ruleText}; окно усреднения — ${s.rule.windowMonths} мес. (${MODE_RU[s.rule.mode]}).`]);
-  rows.push([
-    `Реестр должников: лист «${result.sheet}»` +
-      (result.registerSheets.length
-        ? `; учтён реестр взыскания: ${result.registerSheets.map((n) => `«${n}»`).join(", ")}`
-        : "; реестра взыскания в книге нет"),
-  ]);
-  rows.push([]);
-  headerRows.push(rows.length);
-  rows.push([...CANDIDATE_COLUMNS]);
-  const firstDataRow = rows.length;
-  s.candidates.forEach((c, i) => {
-    rows.push([
-      i + 1,
-      c.account,
-      c.debtor,
-      c.address,
-      { kind: "link", text: `строка ${c.row}`, sheet: result.sheet, address: `A${c.row}` },
-      money(c.debt),
-      money(c.averageMonthly),
-      c.ratio,
-      c.reason,
-      c.periodFrom ? formatPeriodRu(c.periodFrom) : "",
-      c.periodTo ? formatPeriodRu(c.periodTo) : "",
-      money(c.principal),
-      money(c.penalty),
-      money(c.stateDuty),
-      money(c.timeBarred),
-      money(c.claim),
-      ROUTE_RU[c.route],
-      COURT_RU[c.court],
-      c.warnings.join("; "),
-    ]);
-  });
-  if (s.candidates.length === 0) rows.push(["", "", "Кандидатов нет: ни один долг не достиг порога правила."]);
-  rows.push([]);
-  headerRows.push(rows.length);
-  rows.push(["Итого"]);
-  rows.push(["", "Кандидатов", "", "", "", "", "", "", "", "", "", "", "", "", "", s.totals.count]);
-  rows.push(["", "Основной долг", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.principal)]);
-  rows.push(["", "Пени", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.penalty)]);
-  rows.push(["", "Госпошлина", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.stateDuty)]);
-  rows.push(["", "Сумма требований", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.totals.claim)]);
-  rows.push(["", "Цель плана в месяц", "", "", "", "", "", "", "", "", "", "", "", "", "", money(s.target.monthly)]);
-  rows.push([
-    "",
-    "Покрыто (судебные приказы)",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    money(s.target.covered),
-  ]);
-  rows.push(["", `Доля цели: ${String(s.target.share).replace(".", ",")} %`]);
-  if (s.excluded.length > 0) {
-    rows.push([]);
-    headerRows.push(rows.length);
-    rows.push(["Не включены", "Л/С", "Должник", "", "Строка реестра", "Долг", "", "", "Причина"]);
-    for (const e of s.excluded) {
-      rows.push([
-        "",
-        e.account,
-        e.debtor,
-        "",
-        { kind: "link", text: `строка ${e.row}`, sheet: result.sheet, address: `A${e.row}` },
-        money(e.debt),
-        "",
-        "",
-        e.reasons.join("; "),
-      ]);
-    }
-  }
-  rows.push([]);
-  headerRows.push(rows.length);
-  rows.push(["Допущения расчёта"]);
-  for (const a of s.assumptions) rows.push(["", a]);
-  return {
-    name: OWN_SHEETS.candidates,
-    rows,
-    headerRows,
-    freezeRows: firstDataRow,
-    columns: [
-      { width: 6 },
-      { width: 14, format: "text" },
-      { width: 32 },
-      { width: 32 },
-      { width: 12 },
-      { width: 14, format: "money" },
-      { width: 14, format: "money" },
-      { width: 10 },
-      { width: 48 },
-      { width: 14 },
-      { width: 14 },
-      { width: 14, format: "money" },
-      { width: 12, format: "money" },
-      { width: 12, format: "money" },
-      { width: 14, format: "money" },
-      { width: 16, format: "money" },
-      { width: 16 },
-      { width: 16 },
-      { width: 60 },
-    ],
-  };
 }
