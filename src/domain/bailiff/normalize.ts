@@ -118,7 +118,7 @@ export interface DocumentNumber {
 const E_WRIT_RE = /(\d{2})\s*([RР][SС]|[MМ][SС])\s*(\d{4})\s*#\s*([^#\s]+)\s*#\s*(\d{1,3})/;
 const WRIT_RE = /(?<![А-ЯA-Z])(ФС|ВС|АС)\s*(?:№|N|NО|НО)?\s*(\d{1,9})(?!\d)/;
 const CASE_RE =
-  /(?<![\d/])(\d{1,2}[АA]?)\s*-\s*(\d{1,7})(?:\s*\/\s*(\d{4}|\d{2})(?!\d))?((?:-\d{1,4})?(?:\/\d{1,2}[МM]?(?![А-Я\d]))?)/;
+  /(?<![\d/])(\d{1,3}[АA]?)\s*-\s*(\d{1,7})(?:\s*\/\s*(\d{4}|\d{2})(?!\d))?((?:-\d{1,4})?(?:\/\d{1,2}[МM]?(?![А-Я\d]))?)/;
 const DECREE_RE = /(?<!\d)(\d{5})\/(\d{2})\/(\d{1,9})(?![\d/])/;
 
 function fourDigitYear(y: string): string {
@@ -244,28 +244,32 @@ export function compareNames(a: string, b: string): NameAgreement {
 
 /* ---------- addresses (formats.md: addresses) ---------- */
 
-const ADDRESS_NOISE =
-  /\b(РОССИЯ|РФ|ОБЛ(АСТЬ)?|КРАЙ|РЕСП(УБЛИКА)?|АО|А\.О|АВТОНОМНЫЙ|ОКРУГ|Р-О?Н|РАЙОН|ХМАО|ЮГРА)\b\.?/g;
+/** \b does not see Cyrillic letters as word characters: explicit boundaries. */
+const B = "(?<![А-ЯA-Z0-9])";
+const E = "(?![А-ЯA-Z])";
+const ADDRESS_NOISE = new RegExp(
+  `${B}(РОССИЯ|РФ|ОБЛ(АСТЬ)?|КРАЙ|РЕСП(УБЛИКА)?|АО|А\\.О|АВТОНОМНЫЙ|ОКРУГ|Р-О?Н|РАЙОН|ХМАО|ЮГРА|Г|П|ПОС|ПГТ|С)${E}\\.?`,
+  "g",
+);
 
-/** Settlement-free key `мкр3 д5 кв12` / `ул ленина д5 кв12`: street or microdistrict, house, flat. */
+/** Settlement-free key `МКР3 Д5 КВ12` / `ЛЕНИНА Д5 КВ12`: street or microdistrict, house, flat. */
 export function addressKey(text: string): string | null {
   let t = textKey(text)
-    .replace(/\b\d{6}\b/g, " ")
-    .replace(ADDRESS_NOISE, " ");
-  t = t
+    .replace(/(?<!\d)\d{6}(?!\d)/g, " ")
     .replace(/МИКРОРАЙОН|МКР-?Н?\.?/g, " МКР ")
     .replace(/УЛИЦА|УЛ\./g, " УЛ ")
     .replace(/ПРОСПЕКТ|ПР-К?Т\.?|ПРОСП\./g, " ПР ")
     .replace(/КОРПУС|КОРП\.?/g, " К ")
     .replace(/КВАРТИРА|КВ\./g, " КВ ")
-    .replace(/ДОМ|Д\./g, " Д ");
-  const house = /\bД\s*(\d+\s*[А-Я]?(?:\/\d+)?)/.exec(t);
-  const flat = /\bКВ\s*(\d+)/.exec(t);
+    .replace(new RegExp(`${B}(ДОМ|Д\\.)`, "g"), " Д ");
+  t = t.replace(ADDRESS_NOISE, " ");
+  const house = new RegExp(`${B}Д\\s*(\\d+\\s*[А-Я]?(?:/\\d+)?)`).exec(t);
+  const flat = new RegExp(`${B}КВ\\s*(\\d+)`).exec(t);
   const mkr = /(\d+)\s*-?[ЙЯ]?\s*МКР|МКР\s*(\d+)/.exec(t);
-  const street = /\b(?:УЛ|ПР)\s+([А-Я-]{3,}(?:\s[А-Я-]{3,})?)/.exec(t);
+  const street = new RegExp(`${B}(?:УЛ|ПР)\\s+([А-Я-]{3,}(?:\\s[А-Я-]{3,})?)`).exec(t);
   if (!house) return null;
   const where = mkr ? `МКР${mkr[1] ?? mkr[2]}` : street ? street[1].replace(/\s+/g, "") : "";
-  return `${where} Д${house[1].replace(/\s+/g, "")}${flat ? ` КВ${flat[1]}` : ""}`.trim();
+  return `${where} Д${house[1].replace(/\s+/g, "").replace(/[А-Я]$/, (x) => x)}${flat ? ` КВ${flat[1]}` : ""}`.trim();
 }
 
 /* ---------- dates and amounts in register text ---------- */
