@@ -10,9 +10,10 @@ import type { SheetGrid } from "../domain/grid";
 import { formatPeriodRu, type IsoDate, type Period } from "../domain/dates";
 import { formatKopecksRu } from "../domain/money";
 import { LedgerInputError } from "../domain/ledger";
-import { fulfilment } from "../domain/plan";
+import { TARGET_ROW_ID, factText, fulfilment, type IndicatorUnit } from "../domain/plan";
 import { runAll, type RunAllResult } from "./runAll";
 import { fillPlan, type FillPlanResult } from "./fillPlan";
+import { ReconcileInputError, runReconcile } from "./reconcile";
 
 /** Where the bailiffs' register comes from: a sheet of this workbook, a grid read elsewhere, or pasted text. */
 export interface BailiffSource {
@@ -30,6 +31,28 @@ export type ReconcileStep = (
   options: OperationOptions & { asOf: IsoDate; source: BailiffSource },
 ) => Promise<{ summary: string; skipped?: boolean }>;
 
+/** «Сверить» as a step of the monthly run; no bailiff register in the workbook is a skip, not a failure. */
+export const reconcileStep: ReconcileStep = async (port, o) => {
+  try {
+    const run = await runReconcile(port, {
+      asOf: o.asOf,
+      registerGrid: o.source.grid,
+      registerText: o.source.text,
+      registerSheet: o.source.sheet,
+      signal: o.signal,
+      onProgress: o.onProgress,
+    });
+    const c = run.result.counts;
+    return {
+      summary: `реестр «${run.source}»: производств ${run.register.proceedings.length}, наших ${c.ours}; оплачено напрямую ${c["paid-directly"] ?? 0}`,
+    };
+  } catch (err) {
+    if (err instanceof ReconcileInputError && err.code === "no-register" && !o.source.grid && !o.source.text)
+      return { skipped: true, summary: "в книге нет реестра исполнительных производств от ССП" };
+    throw err;
+  }
+};
+
 export interface MonthlyRunOptions extends OperationOptions {
   month: Period;
   /** The date claims are composed as of and the reconciliation's date. */
@@ -37,7 +60,9 @@ export interface MonthlyRunOptions extends OperationOptions {
   today?: IsoDate;
   /** The ledger sheet, when the workbook has several. */
   sheet?: string;
+  /** The bailiffs' register; {} looks for it among the workbook's sheets; null/absent skips the reconciliation. */
   bailiff?: BailiffSource | null;
+  /** «Сверить» by default; tests hand in their own. */
   reconcile?: ReconcileStep;
 }
 
@@ -137,10 +162,9 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   throwIfAborted(signal);
 
   if (!options.bailiff) record("reconcile", "skipped", "реестр исполнительных производств от ССП не указан");
-  else if (!options.reconcile) record("reconcile", "skipped", "сверка с ССП в этой версии недоступна");
   else {
     try {
-      const r = await options.reconcile(port, {
+      const r = await (options.reconcile ?? reconcileStep)(port, {
         asOf: options.asOf,
         source: options.bailiff,
         signal,
@@ -164,4 +188,59 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   record("plan", "done", planSummary(plan));
   onProgress?.({ done: ORDER.length * UNIT, total: ORDER.length * UNIT });
   return { month: options.month, steps, all, plan };
+}
+
+/** One indicator as the taskpane shows it (plain data: it crosses from the worker). */
+export interface PlanIndicatorView {
+  id: string;
+  label: string;
+  unit: IndicatorUnit;
+  fact: number | null;
+  target: number | null;
+  met: boolean | null;
+  fulfilment: string;
+  text: string;
+  missing: string[];
+  count: number;
+}
+
+export interface MonthlyReportView {
+  month: Period;
+  steps: StepSummary[];
+  measures: { n: number; number: string; name: string; indicatorText: string; indicators: PlanIndicatorView[] }[];
+  /** Measure 1's claims by month against the target, from «План — динамика» (kopecks; null = no data). */
+  chart: { months: Period[]; fact: (number | null)[]; target: (number | null)[] };
+}
+
+export function monthlyReportView(r: MonthlyRunResult): MonthlyReportView {
+  const measures = r.plan.report.measures.map((m) => ({
+    n: m.n,
+    number: m.measure.number,
+    name: m.measure.name,
+    indicatorText: m.indicatorText,
+    indicators: m.indicators.map((ind) => ({
+      id: ind.id,
+      label: ind.label,
+      unit: ind.unit,
+      fact: ind.fact,
+      target: ind.target,
+      met: ind.met,
+      fulfilment: fulfilment(ind),
+      text: factText(ind),
+      missing: ind.missing,
+      count: ind.rows.length,
+    })),
+  }));
+  const claims = r.plan.report.measures
+    .flatMap((m) => m.indicators)
+    .find((i) => i.set === "claims" && i.unit === "money" && i.target !== null);
+  const h = r.plan.history;
+  const series = (id: string | undefined) =>
+    (h?.months ?? []).map((m) => (id ? (h?.values.get(id)?.get(m) ?? null) : null));
+  return {
+    month: r.month,
+    steps: r.steps,
+    measures,
+    chart: { months: h?.months ?? [], fact: series(claims?.id), target: series(TARGET_ROW_ID) },
+  };
 }

@@ -10,6 +10,7 @@ import { CONCEPT_TITLES } from "../../domain/ledger";
 import { formatDateRu } from "../../domain/dates";
 import type { Candidate } from "../../domain/courtOrder";
 import { selectionView, type CandidateView } from "../candidateView";
+import { monthlyRun, monthlyReportView, type MonthlyReportView } from "../monthlyRun";
 
 const kopecks = (k: number) => k;
 
@@ -174,12 +175,38 @@ export async function penaltySheets(
   return writePenaltySheetsFor(port, args, { signal: options.signal, onProgress: options.onProgress });
 }
 
+export interface MonthlyReportArgs {
+  month: string;
+  asOf: string;
+  sheet?: string;
+  /** Reconcile with a bailiffs' register found among the workbook's sheets (skipped with a note when none). */
+  reconcile: boolean;
+}
+
+/** src/app/monthlyRun: «Подготовить отчёт за месяц» (check → candidates → reconcile → plan) as plain data. */
+export async function monthlyReport(
+  port: WorkbookPort,
+  args: MonthlyReportArgs,
+  options: OperationOptions,
+): Promise<MonthlyReportView> {
+  const r = await monthlyRun(port, {
+    month: args.month,
+    asOf: args.asOf,
+    sheet: args.sheet,
+    bailiff: args.reconcile ? {} : null,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  return monthlyReportView(r);
+}
+
 /** What the worker can be asked to run, by name. */
 export const OPERATIONS = {
   checkLedger: checkLedgerReport,
   findCandidates: candidatesReport,
   addToRegister: registerCandidates,
   penaltySheets,
+  monthlyReport,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

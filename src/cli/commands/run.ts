@@ -6,35 +6,13 @@
 import type { Command } from "commander";
 import { resolve } from "node:path";
 import { periodOf } from "../../domain/dates";
-import { monthlyRun, type BailiffSource, type MonthlyRunResult, type ReconcileStep } from "../../app/monthlyRun";
-import { runReconcile, ReconcileInputError } from "../../app/reconcile";
+import { monthlyRun, reconcileStep, type BailiffSource, type MonthlyRunResult } from "../../app/monthlyRun";
+import { ReconcileInputError } from "../../app/reconcile";
 import { InputError } from "../errors";
 import { printJson, printLines } from "../output";
 import { asInputError, fileLabel, openWorkbook, readInputAsTextOrWorkbook, saveWorkbook } from "../readWorkbook";
 import { parseCliDate } from "./duty";
 import { parseCliMonth } from "./plan";
-
-/** «Сверить» as a step of the monthly run; no bailiff register in the workbook is a skip, not a failure. */
-export const reconcileStep: ReconcileStep = async (port, o) => {
-  try {
-    const run = await runReconcile(port, {
-      asOf: o.asOf,
-      registerGrid: o.source.grid,
-      registerText: o.source.text,
-      registerSheet: o.source.sheet,
-      signal: o.signal,
-      onProgress: o.onProgress,
-    });
-    const c = run.result.counts;
-    return {
-      summary: `реестр «${run.source}»: производств ${run.register.proceedings.length}, наших ${c.ours}; оплачено напрямую ${c["paid-directly"] ?? 0}`,
-    };
-  } catch (err) {
-    if (err instanceof ReconcileInputError && err.code === "no-register" && !o.source.grid && !o.source.text)
-      return { skipped: true, summary: "в книге нет реестра исполнительных производств от ССП" };
-    throw err;
-  }
-};
 
 async function bailiffSource(path: string | undefined): Promise<BailiffSource> {
   if (!path) return {};
