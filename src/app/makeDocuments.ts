@@ -96,6 +96,21 @@ const REQUISITE_LABELS: Record<keyof ClaimantRequisites, string> = {
   corrAccount: "корреспондентский счёт",
 };
 
+/** «1-3,7» → [1, 2, 3, 7]; a Russian message for anything else (rows count from 1). */
+export function parseRowSpec(spec: string): { rows: number[] } | { error: string } {
+  const rows: number[] = [];
+  for (const part of spec.split(",").map((s) => s.trim())) {
+    const m = /^(\d+)(?:\s*[-–]\s*(\d+))?$/.exec(part);
+    if (!m) return { error: `«${part}» — не номер строки и не диапазон (пример: 1-3,7)` };
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to < from || to - from > 100_000)
+      return { error: `неверный диапазон «${part}» (строки считаются с 1)` };
+    for (let n = from; n <= to; n++) rows.push(n);
+  }
+  return { rows };
+}
+
 /** Every requisite is needed for the documents; filled ones are checked as Настройки checks them. */
 export function requisiteProblems(c: ClaimantRequisites): string[] {
   const errors = validateClaimant(c);

@@ -6,9 +6,10 @@ import { CandidatesSection } from "./sections/CandidatesSection";
 import { ReconcileSection } from "./sections/ReconcileSection";
 import { PlanSection } from "./sections/PlanSection";
 import { SettingsSection } from "./sections/SettingsSection";
+import { DocumentsSection } from "./sections/DocumentsSection";
 
-export type SectionId = "check" | "candidates" | "reconcile" | "plan" | "settings";
-export const SECTION_IDS: SectionId[] = ["check", "candidates", "reconcile", "plan", "settings"];
+export type SectionId = "check" | "candidates" | "documents" | "reconcile" | "plan" | "settings";
+export const SECTION_IDS: SectionId[] = ["check", "candidates", "documents", "reconcile", "plan", "settings"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
 const SECTIONS: Record<SectionId, () => ReactNode> = {
   check: () => <CheckSection />,
   candidates: () => <CandidatesSection />,
+  documents: () => <DocumentsSection />,
   reconcile: () => <ReconcileSection />,
   plan: () => <PlanSection />,
   settings: () => <SettingsSection />,

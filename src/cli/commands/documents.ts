@@ -10,24 +10,16 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join, resolve } from "node:path";
 import { isIsoDate, type IsoDate } from "../../domain/dates";
 import { EMPTY_CLAIMANT, loadSettings, type ClaimantRequisites } from "../../app/settings";
-import { DocumentsBlockedError, makeDocuments, type DocumentsResult } from "../../app/makeDocuments";
+import { DocumentsBlockedError, makeDocuments, parseRowSpec, type DocumentsResult } from "../../app/makeDocuments";
 import { InputError } from "../errors";
 import { printJson, printLines } from "../output";
 import { asInputError, fileLabel, openWorkbook, saveWorkbook } from "../readWorkbook";
 
 /** «1-3,7» → [1, 2, 3, 7]. */
 export function parseRows(spec: string): number[] {
-  const out: number[] = [];
-  for (const part of spec.split(",").map((s) => s.trim())) {
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) throw new InputError(`--rows: «${part}» — не номер строки и не диапазон (пример: 1-3,7).`);
-    const from = Number(m[1]);
-    const to = m[2] ? Number(m[2]) : from;
-    if (from < 1 || to < from || to - from > 100_000)
-      throw new InputError(`--rows: неверный диапазон «${part}» (строки считаются с 1).`);
-    for (let n = from; n <= to; n++) out.push(n);
-  }
-  return out;
+  const parsed = parseRowSpec(spec);
+  if ("error" in parsed) throw new InputError(`--rows: ${parsed.error}.`);
+  return parsed.rows;
 }
 
 /** The requisites JSON: {"name","inn","kpp","ogrn","address","bank","bik","account","corrAccount"}. */
