@@ -101,10 +101,10 @@ describe("«Настройки»", () => {
 });
 
 describe("sections", () => {
-  it("lists the five sections as tabs; the ones not built yet say so plainly", async () => {
+  it("lists the six sections as tabs; the ones not built yet say so plainly", async () => {
     view = await render(withWorkbook(null, <Sections />));
     const tabs = [...view.container.querySelectorAll("[role=tab]")].map((t) => t.id);
-    expect(tabs).toEqual(["tab-check", "tab-candidates", "tab-reconcile", "tab-plan", "tab-settings"]);
+    expect(tabs).toEqual(["tab-check", "tab-candidates", "tab-documents", "tab-reconcile", "tab-plan", "tab-settings"]);
     await click(view.container.querySelector<HTMLElement>("#tab-reconcile")!);
     const panel = view.container.querySelector<HTMLElement>("#panel-reconcile")!;
     expect(panel.hidden).toBe(false);
