@@ -235,6 +235,7 @@ function claimedPenalty(draft: ClaimDraft, ctx: ComposeContext): Kopecks {
     payments: draft.penaltyInput.payments,
     asOf: ctx.asOf,
     settings: ctx.settings.penalty,
+    workspace: ctx.scratch.allocation,
   });
   if (ctx.settings.includeTimeBarred || draft.barredPeriods.length === 0) return result.total;
   const barred = new Set(draft.barredPeriods);

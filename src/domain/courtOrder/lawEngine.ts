@@ -4,6 +4,7 @@
  */
 import type { IsoDate, Period } from "../dates";
 import type { Kopecks } from "../money";
+import type { AllocationWorkspace } from "../law/allocation";
 import type { PenaltySettings } from "../law/penalty";
 
 export interface LawCharge {
@@ -43,6 +44,8 @@ export interface LawEngine {
     payments: LawPayment[];
     asOf: IsoDate;
     settings?: Partial<PenaltySettings>;
+    /** Buffers the engine may reuse across the calls of one selection. */
+    workspace?: AllocationWorkspace;
   }): PenaltyOutcome;
   stateDuty(input: { claim: Kopecks; filingDate: IsoDate; kind: DutyKind; court: CourtKind; keepKopecks?: boolean }): {
     duty: Kopecks;

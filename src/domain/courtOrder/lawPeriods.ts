@@ -5,7 +5,7 @@
  * so they go to the oldest debt first (ГК 319.1 п. 3). An opening debt is dated the month before the ledger's first.
  */
 import { addPeriods, periodOf, periodStart, type IsoDate, type Period } from "../dates";
-import { unpaidByPeriod } from "../law/allocation";
+import { AllocationWorkspace, unpaidByPeriod } from "../law/allocation";
 import type { LedgerAccount, LedgerMonth } from "../ledger/model";
 import type { Kopecks } from "../money";
 import type { LawCharge, LawPayment } from "./lawEngine";
@@ -56,6 +56,8 @@ export function penaltyInputFromMonths(
 export class PenaltyScratch {
   readonly charges: LawCharge[] = [];
   readonly payments: LawPayment[] = [];
+  /** The law engine's allocation buffers, reused for every account of the selection. */
+  readonly allocation = new AllocationWorkspace();
   private readonly chargePool: LawCharge[] = [];
   private readonly paymentPool: LawPayment[] = [];
 

@@ -39,7 +39,7 @@ export interface Allocation {
   overpaid: Kopecks;
 }
 
-/** Flat result of the core; arrays are reused between calls (read them before the next call). */
+/** Flat result of the core; its typed arrays belong to the workspace (read them before the workspace's next use). */
 export interface CoreAllocation {
   /** Distinct periods, oldest first. */
   periods: Period[];
@@ -54,29 +54,47 @@ export interface CoreAllocation {
   overpaid: Kopecks;
 }
 
-let cap = 256;
-let chunkPeriod = new Int32Array(cap);
-let chunkAmount = new Float64Array(cap);
-let chunkPayment = new Int32Array(cap);
-let chunkCount = 0;
+/**
+ * Reusable buffers of the allocation core. A caller that allocates many times (candidate selection over 100 000
+ * accounts) keeps one and passes it in, so no call makes new arrays; a one-off call gets a fresh one. Nothing is
+ * shared between callers through module state.
+ */
+export class AllocationWorkspace {
+  chunkPeriod = new Int32Array(256);
+  chunkAmount = new Float64Array(256);
+  chunkPayment = new Int32Array(256);
+  chunkCount = 0;
+  /** Per period: its month number and what is still unpaid. */
+  months = new Int32Array(64);
+  remaining = new Float64Array(64);
 
-function pushChunk(period: number, amount: number, payment: number): void {
-  if (chunkCount === cap) {
-    cap *= 2;
-    const p = new Int32Array(cap);
-    p.set(chunkPeriod);
-    chunkPeriod = p;
-    const a = new Float64Array(cap);
-    a.set(chunkAmount);
-    chunkAmount = a;
-    const y = new Int32Array(cap);
-    y.set(chunkPayment);
-    chunkPayment = y;
+  /** Room for n periods. */
+  reserve(n: number): void {
+    if (n <= this.months.length) return;
+    this.months = new Int32Array(n * 2);
+    this.remaining = new Float64Array(n * 2);
   }
-  chunkPeriod[chunkCount] = period;
-  chunkAmount[chunkCount] = amount;
-  chunkPayment[chunkCount] = payment;
-  chunkCount++;
+
+  pushChunk(period: number, amount: number, payment: number): void {
+    if (this.chunkCount === this.chunkPeriod.length) this.grow();
+    this.chunkPeriod[this.chunkCount] = period;
+    this.chunkAmount[this.chunkCount] = amount;
+    this.chunkPayment[this.chunkCount] = payment;
+    this.chunkCount++;
+  }
+
+  private grow(): void {
+    const cap = this.chunkPeriod.length * 2;
+    const p = new Int32Array(cap);
+    p.set(this.chunkPeriod);
+    this.chunkPeriod = p;
+    const a = new Float64Array(cap);
+    a.set(this.chunkAmount);
+    this.chunkAmount = a;
+    const y = new Int32Array(cap);
+    y.set(this.chunkPayment);
+    this.chunkPayment = y;
+  }
 }
 
 function byPeriodThenIndex(charges: Charge[]): { periods: Period[]; charged: number[] } {
@@ -115,24 +133,24 @@ function byDate(payments: Payment[]): Payment[] {
   return payments;
 }
 
-// scratch arrays reused between calls (the penalty totals run this 100 000 times)
-let months = new Int32Array(64);
-let remaining = new Float64Array(64);
 const toMonth = periodToMonth; // a local binding: some loaders turn imported bindings into getters
 
-export function allocateCore(charges: Charge[], paymentsIn: Payment[]): CoreAllocation {
+export function allocateCore(
+  charges: Charge[],
+  paymentsIn: Payment[],
+  ws: AllocationWorkspace = new AllocationWorkspace(),
+): CoreAllocation {
   const { periods, charged } = byPeriodThenIndex(charges);
   const n = periods.length;
-  if (n > months.length) {
-    months = new Int32Array(n * 2);
-    remaining = new Float64Array(n * 2);
-  }
+  ws.reserve(n);
+  const months = ws.months;
+  const remaining = ws.remaining;
   for (let i = 0; i < n; i++) {
     months[i] = toMonth(periods[i]);
     remaining[i] = charged[i] > 0 ? charged[i] : 0;
   }
   const payments = byDate(paymentsIn);
-  chunkCount = 0;
+  ws.chunkCount = 0;
   let oldest = 0; // every period before this index is fully paid
   let overpaid = 0;
   for (let k = 0; k < payments.length; k++) {
@@ -151,7 +169,7 @@ export function allocateCore(charges: Charge[], paymentsIn: Payment[]): CoreAllo
       }
       if (lo < n && months[lo] === want && remaining[lo] > 0) {
         const take = left < remaining[lo] ? left : remaining[lo];
-        pushChunk(lo, take, k);
+        ws.pushChunk(lo, take, k);
         remaining[lo] -= take;
         left -= take;
       }
@@ -163,13 +181,22 @@ export function allocateCore(charges: Charge[], paymentsIn: Payment[]): CoreAllo
         break;
       }
       const take = left < remaining[oldest] ? left : remaining[oldest];
-      pushChunk(oldest, take, k);
+      ws.pushChunk(oldest, take, k);
       remaining[oldest] -= take;
       left -= take;
     }
   }
-  for (let i = 0; i < n; i++) if (remaining[i] > 0) pushChunk(i, remaining[i], -1);
-  return { periods, charged, chunkCount, chunkPeriod, chunkAmount, chunkPayment, payments, overpaid };
+  for (let i = 0; i < n; i++) if (remaining[i] > 0) ws.pushChunk(i, remaining[i], -1);
+  return {
+    periods,
+    charged,
+    chunkCount: ws.chunkCount,
+    chunkPeriod: ws.chunkPeriod,
+    chunkAmount: ws.chunkAmount,
+    chunkPayment: ws.chunkPayment,
+    payments,
+    overpaid,
+  };
 }
 
 export function allocatePayments(charges: Charge[], payments: Payment[]): Allocation {

@@ -1,5 +1,5 @@
 /** One calculation's inputs made ready for both passes (the totals and the detailed rows). */
-import type { Charge, Payment } from "../allocation";
+import { AllocationWorkspace, type Charge, type Payment } from "../allocation";
 import { isoToDay } from "../daynum";
 import { normaliseSettings, type PenaltyInput, type PenaltySettings } from "./settings";
 import { windowSetFor, type WindowSet } from "./zeroWindows";
@@ -13,6 +13,7 @@ export interface Prepared {
   /** Day number whose rate applies to the unpaid part (ЖК 155 ч. 14: the rate on the payment day, or on this date). */
   unpaidRateDn: number;
   windows: WindowSet;
+  workspace: AllocationWorkspace;
 }
 
 export function prepare(input: PenaltyInput): Prepared {
@@ -33,6 +34,7 @@ export function prepare(input: PenaltyInput): Prepared {
     asOfDn,
     unpaidRateDn: settings.rateDateForUnpaid ? isoToDay(settings.rateDateForUnpaid) : asOfDn,
     windows: windowSetFor(settings),
+    workspace: input.workspace ?? new AllocationWorkspace(),
   };
 }
 

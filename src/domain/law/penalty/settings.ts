@@ -1,7 +1,7 @@
 /** The penalty calculation's settings, their defaults (docs/law.md, § 2 and § 11) and the public result types. */
 import type { IsoDate, Period } from "../../dates";
 import type { Kopecks } from "../../money";
-import type { Charge, Payment } from "../allocation";
+import type { AllocationWorkspace, Charge, Payment } from "../allocation";
 
 export interface ExcludedPeriod {
   from: IsoDate;
@@ -91,4 +91,6 @@ export interface PenaltyInput {
   payments: Payment[];
   asOf: IsoDate;
   settings?: Partial<PenaltySettings>;
+  /** Buffers reused across many calculations (candidate selection passes one); a fresh one otherwise. */
+  workspace?: AllocationWorkspace;
 }

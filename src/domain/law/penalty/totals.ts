@@ -80,7 +80,7 @@ export function totals(p: Prepared, exact: boolean): Totals | null {
   const unpaidBp = TIMELINE_BP[rateIndex(p.unpaidRateDn)];
   const single = settings.rateMode === "split" ? null : new SingleRateSink();
   const split = single ? null : new SplitRateSink();
-  const core = allocate(p.charges, p.payments);
+  const core = allocate(p.charges, p.payments, p.workspace);
   const n = core.periods.length;
   const due: number[] = [];
   for (let i = 0; i < n; i++) due.push(dueOf(core.periods[i], settings.contractDay));
