@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/XlsxWorkbook";
 import { ExcelWorkbook } from "../../src/workbook/excel/ExcelWorkbook";
 import { FakeExcelHost } from "../fakes/excelFake";
+import { SimulatedExcelHost } from "../officejs/hostSimulator";
 import type { WorkbookPort } from "../../src/workbook/port";
 
 export const NBSP = "\u00a0";
@@ -78,6 +79,8 @@ export interface AdapterUnderTest {
   /** The ExcelJS model behind the adapter (for the fake: the host's workbook). */
   workbook: ExcelJS.Workbook;
   host?: FakeExcelHost;
+  /** The real Office.js library in front of the fake host: the requests as Excel receives them. */
+  real?: SimulatedExcelHost;
 }
 
 export type AdapterFactory = (
@@ -97,6 +100,20 @@ export const ADAPTERS: [string, AdapterFactory][] = [
         payloadTarget: options?.payloadTarget,
       });
       return { name: "excel", port, workbook: wb, host };
+    },
+  ],
+  [
+    // the same fake workbook behind the real Office.js client library: real proxies, real request bodies
+    "excel (real Office.js over the fake host)",
+    (wb, options) => {
+      const host = new FakeExcelHost(wb, { apiVersion: options?.apiVersion });
+      const real = new SimulatedExcelHost(host);
+      const port = new ExcelWorkbook({
+        excel: real.Excel,
+        isSetSupported: host.isSetSupported,
+        payloadTarget: options?.payloadTarget,
+      });
+      return { name: "excel-real", port, workbook: wb, host, real };
     },
   ],
 ];

@@ -220,6 +220,28 @@ export class FakeRange extends ClientObject {
     );
   }
 
+  /** Row `row` of the range (0-based, relative to its top), as Office.js's Range.getRow. */
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.context, this.sheet, () => {
+      const b = this.bounds();
+      return { top: b.top + row, bottom: b.top + row, left: b.left, right: b.right };
+    });
+  }
+
+  /** The smallest range holding this one and `other` (Range.getBoundingRect). */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.context, this.sheet, () => {
+      const a = this.bounds();
+      const b = other.bounds();
+      return {
+        top: Math.min(a.top, b.top),
+        left: Math.min(a.left, b.left),
+        bottom: Math.max(a.bottom, b.bottom),
+        right: Math.max(a.right, b.right),
+      };
+    });
+  }
+
   /** For tests: the ExcelJS cell behind a 1-cell range. */
   get cellForTest(): ExcelJS.Cell {
     return this.sheet.ws().getCell(this.bounds().top + 1, this.bounds().left + 1);

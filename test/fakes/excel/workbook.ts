@@ -34,8 +34,14 @@ export class FakeWorkbook extends ClientObject {
   }
 }
 
+/** A sheet's id as Excel reports it: a GUID-like string, stable while the sheet exists. */
+export function sheetId(ws: ExcelJS.Worksheet): string {
+  return `{00000000-0001-0000-0000-${String(ws.id).padStart(12, "0")}}`;
+}
+
+/** A sheet by name (without regard to case, like Excel) or by its id. */
 export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  return wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase() || sheetId(w) === name);
 }
 
 export class FakeWorksheetCollection extends ClientObject {

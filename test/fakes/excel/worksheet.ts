@@ -6,7 +6,7 @@ import { ClientObject } from "./clientObject";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { jsonSize } from "./payload";
-import { findSheet } from "./workbook";
+import { findSheet, sheetId } from "./workbook";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeNoteCollection } from "./notes";
@@ -60,7 +60,7 @@ export class FakeWorksheet extends ClientObject {
       if (p === "name") out.name = ws.name;
       else if (p === "visibility") out.visibility = STATE_TO_VIS[ws.state ?? "visible"] ?? "Visible";
       else if (p === "position") out.position = this.context.host.workbook.worksheets.indexOf(ws);
-      else if (p === "id") out.id = `{${ws.id}}`;
+      else if (p === "id") out.id = sheetId(ws);
       else if (p === "protection/protected")
         out["protection/protected"] = !!(ws as unknown as { sheetProtection?: unknown }).sheetProtection;
     }
