@@ -91,8 +91,8 @@ const TITLES: Record<StepName, string> = {
   plan: "План мероприятий",
 };
 const ORDER: StepName[] = ["check", "candidates", "reconcile", "plan"];
-/** Progress units per step: each step's own progress is scaled into its share of the bar. */
-const UNIT = 100;
+/** Progress units per step (four steps make 100): each step's own progress is scaled into its share of the bar. */
+const UNIT = 25;
 
 function stepProgress(onProgress: ((p: Progress) => void) | undefined, step: StepName) {
   if (!onProgress) return undefined;

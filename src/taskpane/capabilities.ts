@@ -23,6 +23,9 @@ import { createAnalysisWorker, workerSupported } from "../app/worker/browserWork
 export type { CheckReport, RegisterWriteResult, UiCandidate, UiFinding } from "../app/worker/operations";
 export type { PenaltySheetsResult } from "../app/courtRegister";
 import type { PenaltySheetsResult } from "../app/courtRegister";
+import type { MonthlyReportArgs } from "../app/worker/operations";
+import type { MonthlyReportView } from "../app/monthlyRun";
+export type { MonthlyReportView } from "../app/monthlyRun";
 
 export interface CandidatesReport extends CandidatesData {
   /** Puts the candidates with these indexes into «Реестр взыскания»; null when that use case is not built. */
@@ -41,9 +44,15 @@ export type FindCandidatesRun = (
   options: OperationOptions & { sheet?: string; asOf: string },
 ) => Promise<CandidatesReport>;
 
+export type MonthlyReportRun = (
+  port: WorkbookPort,
+  options: OperationOptions & MonthlyReportArgs,
+) => Promise<MonthlyReportView>;
+
 export interface Capabilities {
   checkLedger: CheckLedgerRun | null;
   findCandidates: FindCandidatesRun | null;
+  monthlyReport: MonthlyReportRun | null;
 }
 
 /** Set once a worker failed to start: later runs go straight to this thread. */
@@ -105,7 +114,14 @@ const runFindCandidates: FindCandidatesRun = async (port, options) => {
   };
 };
 
+const runMonthlyReport: MonthlyReportRun = (port, o) =>
+  runOperation("monthlyReport", { month: o.month, asOf: o.asOf, sheet: o.sheet, reconcile: o.reconcile }, port, {
+    signal: o.signal,
+    onProgress: o.onProgress,
+  });
+
 export const capabilities: Capabilities = {
   checkLedger: runCheckLedger,
   findCandidates: runFindCandidates,
+  monthlyReport: runMonthlyReport,
 };
