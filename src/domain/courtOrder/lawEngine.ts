@@ -33,11 +33,6 @@ export interface PenaltyOutcome {
   assumptions?: string[];
 }
 
-export interface AllocationOutcome {
-  periods: { period: Period; charged: Kopecks; chunks: { amount: Kopecks; paidOn: IsoDate | null }[] }[];
-  overpaid: Kopecks;
-}
-
 export interface LawEngine {
   calculatePenalty(input: {
     charges: LawCharge[];
@@ -56,7 +51,6 @@ export interface LawEngine {
     onDate: IsoDate,
     opts?: { courtProtection?: CourtProtection[] },
   ): { barred: Kopecks; barredPeriods: Period[] };
-  allocatePayments(charges: LawCharge[], payments: LawPayment[]): AllocationOutcome;
   /** Payment due date of a billing month (ЖК 155 ч. 1, ГК 193), the contract's day where the law allows it. */
   dueDate(period: Period, settings?: { contractDay?: number | null }): IsoDate;
 }
