@@ -11,6 +11,7 @@ import { formatDateRu } from "../../domain/dates";
 import type { Candidate } from "../../domain/courtOrder";
 import { selectionView, type CandidateView } from "../candidateView";
 import { monthlyRun, monthlyReportView, type MonthlyReportView } from "../monthlyRun";
+import { reconcileOperation, reconcilePreview } from "../reconcileView";
 
 const kopecks = (k: number) => k;
 
@@ -207,6 +208,8 @@ export const OPERATIONS = {
   addToRegister: registerCandidates,
   penaltySheets,
   monthlyReport,
+  reconcile: reconcileOperation,
+  reconcilePreview,
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
