@@ -1,6 +1,5 @@
 /** The ЖКУ penalty calculation (ЖК РФ ст. 155 ч. 14): settings, the calculation, its result types. */
 export type { Charge, Payment } from "../allocation";
-export { PENALTY_DENOMINATOR } from "./exactSum";
 export {
   DEFAULT_PENALTY_SETTINGS,
   type ExcludedPeriod,
