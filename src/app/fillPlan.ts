@@ -36,7 +36,7 @@ import {
   type PlanTemplate,
 } from "../domain/plan";
 import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
-import { loadSettings } from "./settings";
+import { settingsFromRecord } from "./settings";
 
 /** Settings key of a municipality's own plan template (the JSON validatePlanTemplate accepts). */
 export const PLAN_TEMPLATE_KEY = "planTemplate";
@@ -64,10 +64,16 @@ export interface FillPlanResult {
 }
 
 const PROBE_ROWS = 35;
+/** A sheet this small is read whole at once: probing its header first would cost a second round trip. */
+const SMALL_SHEET_CELLS = 20_000;
 
 /** The template saved in the workbook, validated; the district's plan when none is saved. */
 export async function loadPlanTemplate(port: WorkbookPort): Promise<PlanTemplate> {
-  const saved = (await port.readSettings())[PLAN_TEMPLATE_KEY];
+  return planTemplateFrom(await port.readSettings());
+}
+
+function planTemplateFrom(settings: Record<string, unknown>): PlanTemplate {
+  const saved = settings[PLAN_TEMPLATE_KEY];
   return saved === undefined || saved === null ? DEFAULT_PLAN_TEMPLATE : validatePlanTemplate(saved);
 }
 
@@ -78,7 +84,7 @@ async function readRegisters(port: WorkbookPort, sheets: SheetInfo[], skip: stri
     if (s.name === skip || s.rows === 0) continue;
     const ours = s.name === OWN_SHEETS.register;
     if (!ours && (isOwnSheet(s) || !s.visible)) continue;
-    if (!ours) {
+    if (!ours && s.rows * s.columns > SMALL_SHEET_CELLS) {
       const range = `A1:${columnLetter(Math.max(0, Math.min(s.columns + 10, 200) - 1))}${Math.min(s.rows + 5, PROBE_ROWS)}`;
       const head = recognizeRegister(await port.readSheet(s.name, { signal: options.signal, range }));
       // a bailiffs' list of proceedings has no personal accounts: it is not our register
@@ -107,8 +113,10 @@ export async function fillPlan(port: WorkbookPort, options: FillPlanOptions): Pr
   const { signal, onProgress } = options;
   const total = 5;
   onProgress?.({ done: 0, total, stage: "Чтение настроек и шаблона плана" });
-  const settings = await loadSettings(port);
-  const template = options.template ?? (await loadPlanTemplate(port));
+  // one read of the settings record for the target and the template (each read is a round trip in Excel)
+  const record = await port.readSettings();
+  const settings = settingsFromRecord(record);
+  const template = options.template ?? planTemplateFrom(record);
   const sheets = await port.listSheets();
   throwIfAborted(signal);
 
