@@ -7,6 +7,10 @@
  * the localised form ("# ##0,00"); that is recognised too.
  */
 import type { CellValue } from "../domain/grid";
+import { invariantDateCode, isDateFormat } from "../domain/numberFormat";
+
+/** The one date-format rule lives in the domain (the ledger reader uses it too); re-exported for the adapters. */
+export { isDateFormat };
 
 const NBSP = "\u00a0";
 
@@ -23,22 +27,6 @@ const SHORT_DATE_CODES = new Set([
 
 export function isTextFormat(fmt: string): boolean {
   return fmt.trim() === "@";
-}
-
-/** True when the code renders dates (d, m with d/y, y tokens outside quotes and brackets). */
-export function isDateFormat(fmt: string): boolean {
-  const bare = stripLiterals(fmt.split(";")[0]).toLowerCase();
-  if (/^general$/.test(bare.trim())) return false;
-  return /[dy]/.test(bare) || (/h|s/.test(bare) && /[:]/.test(bare));
-}
-
-function stripLiterals(section: string): string {
-  return section
-    .replace(/"[^"]*"/g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/\\./g, "")
-    .replace(/_./g, "")
-    .replace(/\*./g, "");
 }
 
 /** Excel's "General" for a number: up to 11 significant characters, decimal comma. */
@@ -100,8 +88,12 @@ function compileFormat(fmt: string): NumberFormatter {
 /** (n, original) → text; `original` keeps the sign and the raw serial for dates. */
 function compileSection(section: string): (n: number, original: number) => string {
   if (/^general$/i.test(section.trim())) return (n) => formatGeneral(n);
-  if (SHORT_DATE_CODES.has(section.toLowerCase())) return (_n, v) => formatDateCode(v, "dd.mm.yyyy");
-  if (isDateFormat(section)) return (n) => formatDateCode(n, section);
+  if (isDateFormat(section)) {
+    // «ДД.ММ.ГГГГ» (a Russian-locale code) renders as «dd.mm.yyyy»
+    const code = invariantDateCode(section);
+    if (SHORT_DATE_CODES.has(code.toLowerCase())) return (_n, v) => formatDateCode(v, "dd.mm.yyyy");
+    return (n) => formatDateCode(n, code);
+  }
   return compileNumberCode(section);
 }
 
@@ -253,6 +245,12 @@ function formatDateCode(serial: number, section: string): string {
     }
     if (section[i] === "[") {
       const end = section.indexOf("]", i);
+      const inner = lower.slice(i + 1, end < 0 ? undefined : end);
+      if (/^(?:h+|m+|s+)$/.test(inner)) {
+        // elapsed time «[h]:mm»: the whole hours (minutes, seconds) since the serial's zero
+        out += elapsed(serial, inner);
+        lastWasHour = inner[0] === "h";
+      }
       i = end < 0 ? section.length : end + 1;
       continue;
     }
@@ -288,6 +286,12 @@ function formatDateCode(serial: number, section: string): string {
     i += run;
   }
   return out;
+}
+
+function elapsed(serial: number, token: string): string {
+  const seconds = Math.round(serial * 86400);
+  const units = token[0] === "h" ? Math.floor(seconds / 3600) : token[0] === "m" ? Math.floor(seconds / 60) : seconds;
+  return String(units).padStart(token.length, "0");
 }
 
 function dow(p: { y: number; m: number; d: number }): number {

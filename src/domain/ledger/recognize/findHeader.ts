@@ -5,7 +5,7 @@
 import { parsePeriod } from "../../dates";
 import type { LedgerConcept } from "../model";
 import { classifyPair, classifySingle, isSubHeaderWord, normalizeHeader, type HeaderMatch } from "../headers";
-import { isDateFormat, type GridReader } from "./gridReader";
+import type { GridReader } from "./gridReader";
 
 /** How many rows from the top may hold the title block and the header. */
 export const HEADER_SEARCH_ROWS = 60;
@@ -34,7 +34,7 @@ function classifyRow(g: GridReader, r: number): HeaderCandidate {
 /** A header cell that is a real Excel date is a month column («01.2024» turned into a date by Excel). */
 function classifyHeaderCell(g: GridReader, r: number, c: number, raw: string): HeaderMatch | null {
   const v = g.grid.values[r]?.[c];
-  if (typeof v === "number" && isDateFormat(g.format(r, c))) {
+  if (typeof v === "number" && g.isDateCell(r, c)) {
     const p = parsePeriod(v);
     return p ? { score: 3, month: { period: p, kind: null } } : null;
   }
@@ -70,7 +70,7 @@ function classifyTwoRows(g: GridReader, r: number): HeaderCandidate {
       match = classifyHeaderCell(g, up, c, parentOwn);
     } else {
       const parentNorm =
-        typeof v === "number" && isDateFormat(g.format(up, c)) && parentFilled === parentOwn
+        typeof v === "number" && g.isDateCell(up, c) && parentFilled === parentOwn
           ? (parsePeriod(v) ?? "")
           : normalizeHeader(parentFilled);
       match = classifyPair(parentNorm, normalizeHeader(child));
@@ -104,7 +104,7 @@ function scoreHeader(g: GridReader, r: number, matches: (HeaderMatch | null)[]):
   let numbers = 0;
   for (let c = 0; c < g.width; c++) {
     const v = g.grid.values[r]?.[c];
-    if (typeof v === "number" && !isDateFormat(g.format(r, c))) numbers++;
+    if (typeof v === "number" && !g.isDateCell(r, c)) numbers++;
     else if (typeof v === "string" && LONG_DIGITS.test(v)) numbers += 2;
   }
   return score - numbers * 0.5;
@@ -120,7 +120,7 @@ function filledCells(g: GridReader, r: number): number {
 function looksLikeDataRow(g: GridReader, r: number): boolean {
   for (let c = 0; c < g.width; c++) {
     const v = g.grid.values[r]?.[c];
-    if (typeof v === "number" && !isDateFormat(g.format(r, c))) return true;
+    if (typeof v === "number" && !g.isDateCell(r, c)) return true;
     if (typeof v === "string" && (LONG_DIGITS.test(v) || TEXT_AMOUNT.test(v))) return true;
   }
   return false;

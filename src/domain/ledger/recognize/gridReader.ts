@@ -3,6 +3,7 @@
  * are when merges cover them. One reader per recognition; nothing here is shared between calls.
  */
 import type { CellValue, SheetGrid } from "../../grid";
+import { isDateFormat } from "../../numberFormat";
 
 export class GridReader {
   readonly rows: number;
@@ -10,6 +11,7 @@ export class GridReader {
   private readonly mergeMaster = new Map<number, number>();
   /** 1 for rows that some merged area covers: other rows skip the Map look-up. */
   private readonly mergedRows: Uint8Array;
+  private readonly dateFormats = new Map<string, boolean>();
 
   constructor(readonly grid: SheetGrid) {
     this.rows = grid.values.length;
@@ -77,6 +79,16 @@ export class GridReader {
     return this.grid.numberFormat[r]?.[c] ?? "";
   }
 
+  /** The cell's number format shows a date or a time: a number there is a date serial, not an amount or an id. */
+  isDateCell(r: number, c: number): boolean {
+    const format = this.grid.numberFormat[r]?.[c] ?? "";
+    if (format === "" || format === "General" || format === "@") return false;
+    // a sheet has a handful of distinct formats and this runs per cell: each is classified once per reader
+    let date = this.dateFormats.get(format);
+    if (date === undefined) this.dateFormats.set(format, (date = isDateFormat(format)));
+    return date;
+  }
+
   sheetRow(r: number): number {
     return this.grid.top + r;
   }
@@ -87,21 +99,6 @@ export class GridReader {
 
 export function isEmptyValue(v: CellValue): boolean {
   return v === null || v === "" || (typeof v === "string" && v.trim() === "");
-}
-
-const DATE_FORMAT_LETTERS = /[dmy]|д|г/i;
-const FORMAT_NOISE = /\[[^\]]*\]|"[^"]*"|\\./g;
-const dateFormatCache = new Map<string, boolean>();
-
-/** "dd.mm.yyyy", "mmmm yyyy", "ДД.ММ.ГГГГ" are dates; "#,##0.00;[Red]-#,##0.00" is not (colours and quoted text aside). */
-export function isDateFormat(format: string): boolean {
-  if (format === "" || format === "General" || format === "@") return false;
-  let v = dateFormatCache.get(format);
-  if (v === undefined) {
-    v = DATE_FORMAT_LETTERS.test(format.replace(FORMAT_NOISE, ""));
-    dateFormatCache.set(format, v);
-  }
-  return v;
 }
 
 /** True when no cell of the grid has a value or a text. */

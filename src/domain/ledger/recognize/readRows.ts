@@ -8,7 +8,7 @@ import type { CellValue } from "../../grid";
 import type { Kopecks } from "../../money";
 import type { ColumnMapping, LedgerConcept } from "../model";
 import { AMOUNT_CONCEPTS } from "../headers";
-import { isDateFormat, isEmptyValue, rowText, type GridReader } from "./gridReader";
+import { isEmptyValue, rowText, type GridReader } from "./gridReader";
 import type { Mapping, MonthColumn } from "./mapColumns";
 import {
   composeName,
@@ -155,8 +155,7 @@ class RowReader {
     if (text === "" || PLAIN_DIGITS.test(text)) return text;
     // a long account stored as a number shows as «1,002E+11» or «1 020 034»: the value has every digit
     const v = this.g.value(r, c);
-    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && !isDateFormat(this.g.format(r, c)))
-      return String(v);
+    if (typeof v === "number" && Number.isSafeInteger(v) && v > 0 && !this.g.isDateCell(r, c)) return String(v);
     return text;
   }
 
@@ -378,7 +377,7 @@ class RowReader {
     for (let i = 0; i < neverDates.length; i++) {
       const { concept, col } = neverDates[i];
       const v = this.g.value(r, col);
-      if (typeof v === "number" && isDateFormat(this.g.format(r, col)))
+      if (typeof v === "number" && this.g.isDateCell(r, col))
         this.result.damagedCells.push({
           row: this.g.sheetRow(r),
           col: this.g.sheetCol(col),
