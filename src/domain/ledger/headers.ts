@@ -1,5 +1,5 @@
 /**
- * Header classification: which ledger concept a column header names (formats-ru.md §5.1–5.2).
+ * Header classification: which ledger concept a column header names (docs/formats.md, headers and synonyms).
  * A header is normalised (case, ё→е, dots, NBSP, line breaks) and tested against an ordered rule list —
  * the first rule that matches wins, so specific wordings («Оплачено пени», «Сумма последней оплаты») come
  * before general ones («Оплачено», «Пени»). Two-level headers are classified as a (parent, child) pair.
@@ -130,7 +130,7 @@ const RULES: readonly Rule[] = [
   [/^(размер )?доля|^доли/, "share", 3],
   [/^дата рожд|^д ?р$/, "birthDate", 3],
   [/^место рожд/, "birthPlace", 3],
-  // court work (§5.2 «court work»)
+  // court work already done on the account (docs/formats.md)
   [/^(№|номер) (гражданского )?дела|^(№|номер) (судебного )?приказа/, "caseNumber", 3],
   [/^дата (судебного )?приказа|^дата вынесения/, "orderDate", 3],
   [/^(№|номер) ип( |$)|^исполнительное производство/, "ipNumber", 3],

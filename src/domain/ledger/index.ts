@@ -1,4 +1,4 @@
-/** Ledger recognition and validation (issue 3). */
+/** Ledger recognition and validation; the shapes recognised are described in docs/formats.md. */
 export * from "./model";
 export { AMOUNT_CONCEPTS, CONCEPT_TITLES, normalizeHeader, classifySingle, classifyPair, headerMonth } from "./headers";
 export type { HeaderMatch, MonthKind } from "./headers";

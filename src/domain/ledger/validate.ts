@@ -451,7 +451,7 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
       Math.abs(d - recalc + sub) <= TOLERANCE
     )
       return;
-    // formats-ru §5.4: penalties may be inside the closing balance
+    // some billings count the penalties inside the closing balance: the balance also holds with them added
     const pen = r.penalties ?? 0;
     if (pen !== 0 && (Math.abs(d - pen) <= TOLERANCE || Math.abs(d - recalc + sub - pen) <= TOLERANCE)) return;
     const full = base + (hasRecalc ? recalc : 0) - (hasSubsidy ? Math.abs(subsidy) : 0);
