@@ -16,7 +16,14 @@ import { writeFileSync } from "node:fs";
 
 const available = e2eAvailable();
 const SAMPLE = path.join(ROOT, "assets/sample/sample-zhku.xlsx");
-const SECTIONS = ["Проверка реестра", "Кандидаты на судебный приказ", "Сверка с ССП", "План мероприятий", "Настройки"];
+const SECTIONS = [
+  "Проверка реестра",
+  "Кандидаты на судебный приказ",
+  "Документы",
+  "Сверка с ССП",
+  "План мероприятий",
+  "Настройки",
+];
 
 async function openSample(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Открыть пример" }).click();
