@@ -31,9 +31,9 @@ describe.runIf(available)("taskpane page", () => {
     await expect(notice.getByRole("link", { name: "Открыть автономную страницу" }).getAttribute("href")).resolves.toBe(
       "standalone.html",
     );
-    // All five sections are reachable by keyboard: focus the selected tab, then arrow right through the list.
+    // All six sections are reachable by keyboard: focus the selected tab, then arrow right through the list.
     await s.page.getByRole("tab", { name: "Проверка реестра" }).focus();
-    const names = ["Кандидаты на судебный приказ", "Сверка с ССП", "План мероприятий", "Настройки"];
+    const names = ["Кандидаты на судебный приказ", "Документы", "Сверка с ССП", "План мероприятий", "Настройки"];
     for (const name of names) {
       await s.page.keyboard.press("ArrowRight");
       await s.page.keyboard.press("Enter");
