@@ -103,6 +103,14 @@ describe("QR image", () => {
     expect(decodeQr(png)).toBe(payload);
   });
 
+  it("the symbol's bytes are UTF-8, as the ST00012 flag declares (not windows-1251)", () => {
+    const payload = paymentQrPayload(FIELDS);
+    const img = decodeGreyPng(qrPng(payload).png);
+    const code = jsQR(img.rgba, img.width, img.height)!;
+    expect(payload.slice(0, 7)).toBe("ST00012");
+    expect(Uint8Array.from(code.binaryData)).toEqual(new TextEncoder().encode(payload));
+  });
+
   it("a receipt's payload: purpose names the order and the account; the QR reads back", () => {
     const payload = receiptQrPayload(CLAIMANT, {
       payer: "Тарасова Анна Петровна",
