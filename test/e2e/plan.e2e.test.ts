@@ -40,7 +40,14 @@ describe.runIf(available)("«План мероприятий» on the standalone
     await expect(sheetTabs.allInnerTexts()).resolves.toEqual(
       expect.arrayContaining(["План мероприятий", "План — расшифровка", "План — динамика"]),
     );
-    await s.page.screenshot({ path: path.join(RESULTS, "standalone-plan.png"), fullPage: true });
+    // the plan sheet in the grid and the chart in view
+    await s.page
+      .getByRole("tablist", { name: "Листы книги" })
+      .getByRole("tab", { name: "План мероприятий", exact: true })
+      .click();
+    await chart.scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: path.join(RESULTS, "standalone-plan.png") });
+    await chart.screenshot({ path: path.join(RESULTS, "standalone-plan-chart.png") });
     expect(s.foreign).toEqual([]);
     expect(s.errors).toEqual([]);
     await s.context.close();

@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
   table: { tableLayout: "auto" },
   steps: { display: "flex", flexDirection: "column", gap: "4px" },
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 /** The previous month as YYYY-MM: a report is usually made for the month just closed. */
@@ -159,7 +160,7 @@ function PlanResult({ report }: { report: MonthlyReportView }) {
             measure.indicators.map((ind) => (
               <TableRow key={ind.id}>
                 <TableCell>{`${ind.id} ${ind.text}`}</TableCell>
-                <TableCell>
+                <TableCell className={styles.nowrap}>
                   <Badge appearance="outline" color={FULFILMENT_COLOR[ind.fulfilment] ?? "subtle"}>
                     {ind.fulfilment}
                   </Badge>
