@@ -10,7 +10,7 @@ import type { SheetGrid } from "../domain/grid";
 import { formatPeriodRu, type IsoDate, type Period } from "../domain/dates";
 import { formatKopecksRu } from "../domain/money";
 import { LedgerInputError } from "../domain/ledger";
-import { TARGET_ROW_ID, factText, fulfilment, type IndicatorUnit } from "../domain/plan";
+import { TARGET_ROW_ID, factText, fulfilment, type IndicatorUnit, type PlanTemplate } from "../domain/plan";
 import { runAll, type RunAllResult } from "./runAll";
 import { fillPlan, type FillPlanResult } from "./fillPlan";
 import { ReconcileInputError, runReconcile } from "./reconcile";
@@ -64,6 +64,8 @@ export interface MonthlyRunOptions extends OperationOptions {
   bailiff?: BailiffSource | null;
   /** «Сверить» by default; tests hand in their own. */
   reconcile?: ReconcileStep;
+  /** Another municipality's plan; otherwise the one saved in the workbook or the district's plan. */
+  template?: PlanTemplate;
 }
 
 export type StepName = "check" | "candidates" | "reconcile" | "plan";
@@ -181,6 +183,7 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   const plan = await fillPlan(port, {
     month: options.month,
     today: options.today,
+    template: options.template,
     ledger: all?.check.ledger,
     signal,
     onProgress: stepProgress(onProgress, "plan"),

@@ -8,11 +8,12 @@ import { resolve } from "node:path";
 import { periodOf } from "../../domain/dates";
 import { monthlyRun, reconcileStep, type BailiffSource, type MonthlyRunResult } from "../../app/monthlyRun";
 import { ReconcileInputError } from "../../app/reconcile";
+import { PlanTemplateError } from "../../domain/plan";
 import { InputError } from "../errors";
 import { printJson, printLines } from "../output";
 import { asInputError, fileLabel, openWorkbook, readInputAsTextOrWorkbook, saveWorkbook } from "../readWorkbook";
 import { parseCliDate } from "./duty";
-import { parseCliMonth } from "./plan";
+import { parseCliMonth, readTemplateFile } from "./plan";
 
 async function bailiffSource(path: string | undefined): Promise<BailiffSource> {
   if (!path) return {};
@@ -46,22 +47,33 @@ export function registerRun(program: Command): void {
     .option("--register <файл>", "реестр исполнительных производств от ССП (.xlsx, .csv, .txt)")
     .option("--month <ГГГГ-ММ>", "отчётный месяц плана (по умолчанию — месяц даты расчёта)")
     .option("--sheet <лист>", "лист с реестром должников (если в книге их несколько)")
+    .option("--template <файл.json>", "шаблон плана другого муниципалитета")
     .option("--json", "вывести JSON")
     .action(
       async (
         path: string,
-        opts: { asOf: string; out: string; register?: string; month?: string; sheet?: string; json?: boolean },
+        opts: {
+          asOf: string;
+          out: string;
+          register?: string;
+          month?: string;
+          sheet?: string;
+          template?: string;
+          json?: boolean;
+        },
       ) => {
         const asOf = parseCliDate(opts.asOf, "--as-of");
         const month = opts.month ? parseCliMonth(opts.month) : periodOf(asOf);
         if (resolve(opts.out) === resolve(path))
           throw new InputError(`--out: «${opts.out}» — это исходная книга; укажите другой файл.`);
         const bailiff = await bailiffSource(opts.register);
+        const template = opts.template ? await readTemplateFile(opts.template) : undefined;
         const workbook = await openWorkbook(path);
         const result = await asInputError(() =>
-          monthlyRun(workbook, { month, asOf, sheet: opts.sheet, bailiff, reconcile: reconcileStep }),
+          monthlyRun(workbook, { month, asOf, sheet: opts.sheet, bailiff, reconcile: reconcileStep, template }),
         ).catch((err) => {
-          if (err instanceof ReconcileInputError) throw new InputError(`${fileLabel(path)}: ${err.message}`);
+          if (err instanceof ReconcileInputError || err instanceof PlanTemplateError)
+            throw new InputError(`${fileLabel(path)}: ${err.message}`);
           throw err;
         });
         await saveWorkbook(workbook, opts.out);

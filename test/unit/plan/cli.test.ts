@@ -4,12 +4,13 @@
  * run apart from the report's date.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../../src/cli/main";
 import { OWN_SHEETS } from "../../../src/workbook/port";
+import { DEFAULT_PLAN_TEMPLATE } from "../../../src/domain/plan";
 
 const SAMPLE = "assets/sample/sample-zhku.xlsx";
 let dir: string;
@@ -77,6 +78,31 @@ describe("plan --json", () => {
     const r = await cli("plan", SAMPLE, "--month", "2026-13");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--month: «2026-13» — не месяц (ожидается ГГГГ-ММ");
+  });
+});
+
+describe("plan --template", () => {
+  it("another municipality's wording and a broken template (exit 2, the file and the problem named)", async () => {
+    const own = join(dir, "plan-2027.json");
+    writeFileSync(
+      own,
+      JSON.stringify({
+        ...DEFAULT_PLAN_TEMPLATE,
+        measures: [
+          { ...DEFAULT_PLAN_TEMPLATE.measures[0], name: "Приказное производство", indicator: "от {цель} руб." },
+        ],
+      }),
+    );
+    const r = await cli("plan", SAMPLE, "--month", "2026-02", "--template", own);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\u00a0/g, " ")).toContain("1. Приказное производство — от 700 000 руб.");
+    expect(r.stdout).not.toContain("2. Погашение");
+
+    const bad = join(dir, "broken.json");
+    writeFileSync(bad, JSON.stringify({ ...DEFAULT_PLAN_TEMPLATE, columns: ["№"] }));
+    const e = await cli("plan", SAMPLE, "--month", "2026-02", "--template", bad);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain("broken.json: Шаблон плана мероприятий не подходит: «columns» — ровно 7 заголовков");
   });
 });
 
