@@ -8,6 +8,7 @@ import { InputError } from "./errors";
 import { XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
 import { saveXlsxFile } from "../workbook/xlsx/openFile";
 import { WorkbookError } from "../workbook/errors";
+import { detectFileKind, FileFormatError, openSpreadsheet } from "../workbook/files/open";
 import type { SheetGrid } from "../domain/grid";
 
 /** Compound File (OLE2) signature: old .xls files and password-protected (encrypted) .xlsx files. */
@@ -33,18 +34,19 @@ async function readInputFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Open an .xlsx workbook; Russian InputErrors for a missing file, a non-xlsx file and an encrypted workbook. */
+/** Open a workbook (.xlsx, .xls, .ods, .csv/.txt); Russian InputErrors for a missing, unreadable or encrypted file. */
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   const bytes = await readInputFile(path);
-  if (startsWith(bytes, CFB_SIGNATURE)) {
-    const ext = extname(path).toLowerCase();
-    throw new InputError(
-      ext === ".xls"
-        ? `Файл «${path}» в старом формате .xls; сохраните его в Excel как «Книга Excel (*.xlsx)».`
-        : `Файл «${path}» защищён паролем (зашифрован); снимите пароль в Excel («Файл → Сведения → Защита книги») и повторите.`,
-    );
+  // .xls, .ods, .csv/.txt (by content, not by extension) become the same in-memory workbook; the file is not changed
+  const kind = detectFileKind(bytes);
+  if (kind !== "xlsx") {
+    try {
+      return await openSpreadsheet(bytes, path, kind);
+    } catch (err) {
+      if (err instanceof FileFormatError) throw new InputError(err.message);
+      throw err;
+    }
   }
-  if (!startsWith(bytes, ZIP_SIGNATURE)) throw new InputError(`Файл «${path}» не является книгой Excel (.xlsx).`);
   try {
     return await XlsxWorkbook.fromArrayBuffer(bytes);
   } catch (err) {
