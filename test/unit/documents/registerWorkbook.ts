@@ -1,6 +1,6 @@
 /** A workbook with a ledger and a filled «Реестр взыскания» for the documents tests (unit, CLI). */
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
-import { OWN_SHEETS } from "../../../src/workbook/port";
+import { OWN_SHEETS, type WorkbookPort } from "../../../src/workbook/port";
 import { findCandidates } from "../../../src/app/findCandidates";
 import { addToRegister, registerTableSpec } from "../../../src/app/courtRegister";
 import { COURT_COLUMNS } from "../../../src/app/courtDistricts";
@@ -16,6 +16,14 @@ export const AS_OF = "2025-04-30";
  */
 export async function registerWorkbook(options: { birthData?: boolean; courts?: boolean } = {}) {
   const wb = await XlsxWorkbook.fromArrayBuffer(await ledgerWorkbook("per-month-rows"));
+  return { wb, keys: await fillRegister(wb, options) };
+}
+
+/** The same steps on any workbook port (the xlsx adapter or Office.js over the fake host). */
+export async function fillRegister(
+  wb: WorkbookPort,
+  options: { birthData?: boolean; courts?: boolean } = {},
+): Promise<string[]> {
   const found = await findCandidates(wb, { asOf: AS_OF });
   await addToRegister(wb, found.selection.candidates);
   const keys = ((await wb.readTable(registerTableSpec())) ?? []).map((r) => String(r[H.key]));
@@ -45,5 +53,5 @@ export async function registerWorkbook(options: { birthData?: boolean; courts?: 
       ],
     });
   }
-  return { wb, keys };
+  return keys;
 }
