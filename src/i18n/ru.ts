@@ -261,7 +261,7 @@ export const ru = {
     requisites: "Реквизиты взыскателя",
     selection: "Выбор строк",
     blocking: "не хватает",
-    warnings: "пропуски выделены в документе",
+    warnings: "внимание",
     allGood: "Все данные на месте.",
     files: "Файлы",
     rowTitle: (row: number, account: string, debtor: string) => `Строка ${row}: л/с ${account}, ${debtor || "без ФИО"}`,

@@ -79,6 +79,9 @@ describe.runIf(available)("«Документы» on the standalone page", () =>
     await panel.getByText("Строка 3: л/с 0004, Сидорова Мария Олеговна").waitFor({ timeout: 60_000 });
     await expect(panel.getByText("Заявление_0004_Сидорова.docx").count()).resolves.toBe(1);
 
+    await page.setViewportSize({ width: 1280, height: 1700 });
+    await panel.screenshot({ path: path.join(RESULTS, "documents-plan.png") });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await panel.getByRole("button", { name: "Сформировать" }).click();
     await panel.getByText("Документы готовы.").waitFor({ timeout: 120_000 });
     const [download] = await Promise.all([
