@@ -34,7 +34,7 @@ import type {
 import { READ_TARGET, WRITE_TARGET, type ExcelApi, type ExcelEnv } from "./env";
 import { mapExcelError } from "./errors";
 import { clearMarks, markCells } from "./marks";
-import { loadMeta, queueMetaRead, queueMetaWrite } from "./meta";
+import { loadMeta, queueMetaRead, writeMeta } from "./meta";
 import { writeOwnSheet } from "./ownSheet";
 import { listSheets, readSheet } from "./readSheet";
 import { readTable, upsertTableRows } from "./tables";
@@ -131,7 +131,7 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
       const state = readMeta();
       state.meta.settings = { ...settings };
-      queueMetaWrite(ctx, state.meta, state);
+      await writeMeta(ctx, state.meta, state, this.env.payloadTarget);
       await ctx.sync();
     });
   }

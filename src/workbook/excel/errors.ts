@@ -17,16 +17,17 @@ export function mapExcelError(err: unknown): unknown {
     return new WorkbookError("edit-mode", "Excel в режиме редактирования ячейки: нажмите Enter или Esc и повторите.", {
       cause: err,
     });
-  if (/protect/i.test(message)) {
+  // Excel answers a write to a protected sheet, and any write to a read-only workbook, with AccessDenied and a
+  // localized message that names neither ("You cannot perform the requested operation."): decide by the code
+  if (code === "AccessDenied") {
     const e = protectedSheetError();
-    return new WorkbookError(e.code, e.message, { cause: err });
-  }
-  if (/read-?only/i.test(message) || code === "AccessDenied")
     return new WorkbookError(
-      "read-only",
-      "Книга открыта только для чтения: сохраните копию или включите редактирование и повторите.",
+      e.code,
+      "Лист защищён от изменений или книга открыта только для чтения: снимите защиту листа " +
+        "(«Рецензирование → Снять защиту листа») или включите редактирование и повторите.",
       { cause: err },
     );
+  }
   if (code === "ActivityLimitReached" || code === "RequestAborted")
     return new WorkbookError(
       "busy",

@@ -6,7 +6,7 @@ import { FORMAT_CODES, assertOwnSheetName, pendingSheetName, type AddinMeta } fr
 import { foreignSheetError, throwIfAborted } from "../errors";
 import type { OperationOptions, OwnSheetContent } from "../port";
 import { HEADER_FILL, POINTS_PER_CHAR, suspendCalculation, type ExcelEnv } from "./env";
-import { queueMetaRead, queueMetaWrite, type MetaState } from "./meta";
+import { queueMetaRead, writeMeta, type MetaState } from "./meta";
 import { prepareBlocks, queueBlock, queueColumnFormats } from "./writeBlocks";
 
 export async function writeOwnSheet(
@@ -43,7 +43,7 @@ export async function writeOwnSheet(
       //    unrecorded temporary sheet that would block the next run), with column formats
       suspendCalculation(env, ctx);
       if (!meta.pendingSheets.includes(tempName)) meta.pendingSheets.push(tempName);
-      const metaSize = queueMetaWrite(ctx, meta, metaState);
+      const metaSize = await writeMeta(ctx, meta, metaState, env.payloadTarget);
       if (!staleTemp.isNullObject) staleTemp.delete();
       const temp = ctx.workbook.worksheets.add(tempName);
       queueColumnFormats(temp, 0, content.rows.length, columnFormats);
@@ -64,7 +64,7 @@ export async function writeOwnSheet(
 
       // last: formatting, then swap the complete sheet in and update the metadata
       queueSheetLook(temp, content);
-      queueSwap(ctx, { temp, tempName, existing, name: content.name }, meta, metaSize);
+      await queueSwap(ctx, { temp, tempName, existing, name: content.name }, meta, metaSize, env.payloadTarget);
       await ctx.sync();
     });
   } catch (err) {
@@ -94,22 +94,23 @@ function queueSheetLook(temp: Excel.Worksheet, content: OwnSheetContent): void {
  * still leaves a state the next run can clean up: claim the name, replace the old sheet, then forget the
  * temporary one.
  */
-function queueSwap(
+async function queueSwap(
   ctx: Excel.RequestContext,
   sheets: { temp: Excel.Worksheet; tempName: string; existing: Excel.Worksheet; name: string },
   meta: AddinMeta,
   metaSize: MetaState,
-): void {
+  target: number,
+): Promise<void> {
   const { temp, tempName, existing, name } = sheets;
   if (!meta.ownedSheets.includes(name)) meta.ownedSheets.push(name);
-  const claimed = queueMetaWrite(ctx, meta, metaSize);
+  const claimed = await writeMeta(ctx, meta, metaSize, target);
   if (!existing.isNullObject) {
     temp.position = existing.position;
     existing.delete();
   }
   temp.name = name;
   meta.pendingSheets = meta.pendingSheets.filter((n) => n !== tempName);
-  queueMetaWrite(ctx, meta, claimed);
+  await writeMeta(ctx, meta, claimed, target);
 }
 
 /** Best effort after a failed or cancelled write: remove the temporary sheet so no half output remains. */
@@ -122,7 +123,7 @@ async function dropTempSheet(env: ExcelEnv, tempName: string): Promise<void> {
       const state = readMeta();
       if (!temp.isNullObject && state.meta.pendingSheets.includes(tempName)) temp.delete();
       state.meta.pendingSheets = state.meta.pendingSheets.filter((n) => n !== tempName);
-      queueMetaWrite(ctx, state.meta, state);
+      await writeMeta(ctx, state.meta, state, env.payloadTarget);
       await ctx.sync();
     });
   } catch {

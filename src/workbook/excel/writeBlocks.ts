@@ -3,18 +3,20 @@
  * formats set once per column.
  */
 import type { CellValue } from "../../domain/grid";
-import { isFormulaLike, planCell } from "../common";
+import { planCell } from "../common";
 import type { OutCell } from "../port";
 import { CALL_OVERHEAD, jsonSize } from "./env";
 
-/** A value as Office.js should receive it: strings never start a formula, empty cells are "". */
-export function toExcelInput(v: CellValue, cellFormat: string): string | number | boolean {
+/**
+ * A value as Office.js should receive it: every string with a leading apostrophe (Excel stores what follows as
+ * text, and the apostrophe is not part of the value), so nothing is ever taken for a formula, a number or a date —
+ * even where the text format of the column did not reach the cell (a 1×1 numberFormat broadcast is undocumented).
+ * Empty cells are "". `_cellFormat` is kept for callers that know the cell's format; it no longer changes the value.
+ */
+export function toExcelInput(v: CellValue, _cellFormat?: string): string | number | boolean {
   if (v === null || v === undefined) return "";
   if (typeof v !== "string") return v;
   if (v === "") return "";
-  // an apostrophe makes Excel store what follows as text (and is not part of the value);
-  // in a text-formatted cell nothing is parsed, but formula-like text gets the apostrophe anyway
-  if (cellFormat === "@" && !isFormulaLike(v) && !v.startsWith("'")) return v;
   return `'${v}`;
 }
 

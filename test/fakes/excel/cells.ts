@@ -59,7 +59,8 @@ export function writeInput(cell: ExcelJS.Cell, x: unknown): void {
 
 export function assertWritable(ws: ExcelJS.Worksheet): void {
   if ((ws as unknown as { sheetProtection?: unknown }).sheetProtection)
-    throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    // what Excel answers (the message is localized and names no sheet): callers must go by the code
+    throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
 }
 
 export function colorToFill(color: string): ExcelJS.Fill {

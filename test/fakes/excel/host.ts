@@ -34,6 +34,11 @@ export class FakeExcelHost {
   /** Emulates what range.text shows beyond the format, e.g. "#####" in a too narrow column. */
   textOverride: ((sheet: string, row: number, col: number, text: string) => string) | null = null;
   selected: { sheet: string; address: string } | null = null;
+  /**
+   * Whether a 1×1 numberFormat array is applied to every cell of a range (Windows, Mac and the web do it,
+   * office-js-docs-pr#5400, but it is undocumented); false: only the first cell gets it.
+   */
+  formatBroadcast = true;
   /** Every table of the workbook (cells live in the sheets; this is name, style and extent). */
   readonly tables: FakeTableModel[] = [];
   private lastTableId = 0;

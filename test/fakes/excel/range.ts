@@ -159,6 +159,12 @@ export class FakeRange extends ClientObject {
     // a 1×1 numberFormat array (or a bare value) is applied to every cell; values need the exact size
     const broadcast =
       what === "numberFormat" && Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1;
+    if (broadcast && !this.context.host.formatBroadcast) {
+      // a host where the undocumented 1×1 broadcast does not happen: only the first cell gets the format
+      const first = this.sheet.ws().getCell(b.top + 1, b.left + 1);
+      first.numFmt = String((v as unknown[][])[0][0]);
+      return;
+    }
     if (broadcast) v = (v as unknown[][])[0][0];
     if (Array.isArray(v)) {
       if (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))

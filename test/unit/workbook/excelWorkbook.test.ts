@@ -20,7 +20,7 @@ function setup(apiVersion?: string) {
 }
 
 describe("ExcelWorkbook (Office.js over the fake)", () => {
-  it("turns a protected sheet into a Russian message", async () => {
+  it("turns Excel's AccessDenied on a protected sheet («You cannot perform the requested operation.») into the protected-sheet message", async () => {
     const { wb, port } = setup();
     await wb.getWorksheet("Начисления")!.protect("", {});
     await expect(
@@ -40,9 +40,12 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     expect((mapExcelError({ code: "RequestPayloadSizeLimitExceeded", message: "x" }) as Error).message).toContain(
       "Слишком большой объём",
     );
-    expect((mapExcelError({ code: "AccessDenied", message: "The workbook is read-only." }) as Error).message).toContain(
-      "только для чтения",
-    );
+    // AccessDenied comes with a localized message naming neither a sheet nor protection: the code decides
+    for (const message of ["You cannot perform the requested operation.", "Невозможно выполнить запрошенную операцию."])
+      expect(mapExcelError({ code: "AccessDenied", message })).toMatchObject({
+        code: "protected",
+        message: expect.stringContaining("только для чтения"),
+      });
   });
 
   it("works on ExcelApi 1.9: no notes (fill only), no merged areas", async () => {
@@ -79,7 +82,6 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
       })),
     );
     expect(host.syncCount).toBeLessThanOrEqual(3); // metadata, current fills/notes, paint
-    expect(host.untracked).toBeGreaterThan(0);
   });
 
   it("makes a new register sheet an Excel table (it has its own filter), header frozen", async () => {
@@ -129,10 +131,28 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
 
   it("writes strings so Excel keeps them as text", () => {
     expect(toExcelInput("00123", "General")).toBe("'00123");
-    expect(toExcelInput("00123", "@")).toBe("00123");
+    expect(toExcelInput("00123", "@")).toBe("'00123"); // the text format may not have reached the cell
     expect(toExcelInput("=1+1", "@")).toBe("'=1+1");
     expect(toExcelInput(null, "General")).toBe("");
     expect(toExcelInput(5, "General")).toBe(5);
+  });
+
+  it("keeps leading zeros where Excel applies a 1×1 column format to the first cell only (the broadcast is undocumented)", async () => {
+    const { host, port, wb } = setup();
+    host.formatBroadcast = false;
+    const ids = ["0012345", "0000007", "00123", "0045600"];
+    await port.writeOwnSheet({
+      name: OWN_SHEETS.check,
+      rows: [["Лицевой счёт", "Дата"], ...ids.map((id) => [id, "01.02.2024"])],
+      columns: [{ format: "text" }, { format: "text" }],
+    });
+    const ws = wb.getWorksheet(OWN_SHEETS.check)!;
+    expect(ids.map((_id, i) => ws.getCell(i + 2, 1).value)).toEqual(ids);
+    expect(ws.getCell(5, 2).value).toBe("01.02.2024"); // not a date serial either
+    // the metadata's JSON pieces stay text too
+    expect(await port.readSettings()).toEqual({});
+    await port.writeSettings({ inn: "0012345678" });
+    expect(await port.readSettings()).toEqual({ inn: "0012345678" });
   });
 
   it("parses Excel's address lists", () => {
