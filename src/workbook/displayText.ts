@@ -59,7 +59,10 @@ export function displayText(value: CellValue, numberFormat: string | undefined |
 }
 
 type NumberFormatter = (n: number) => string;
-/** Format codes are parsed once; a ledger has a handful of distinct codes and many cells. */
+/**
+ * Format codes are parsed once; a ledger has a handful of distinct codes and many cells. A bounded memo of a pure
+ * function, kept at module level on purpose: what it returns never depends on what was cached before.
+ */
 const formatterCache = new Map<string, NumberFormatter>();
 
 function formatterFor(code: string): NumberFormatter {
