@@ -2,11 +2,13 @@
  * Opening the user's files for the CLI commands: .xlsx through the xlsx adapter, .csv/.txt as plain text.
  * Every problem with the input becomes an InputError (exit code 2) with one Russian line naming the file.
  */
-import { readFile, stat } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { InputError } from "./errors";
 import { XlsxWorkbook } from "../workbook/xlsx/XlsxWorkbook";
 import { saveXlsxFile } from "../workbook/xlsx/openFile";
+import { LossySaveError } from "../workbook/xlsx/package/losslessSave";
+import { resultsFileName } from "../workbook/xlsx/package/resultsWorkbook";
 import { WorkbookError } from "../workbook/errors";
 import { detectFileKind, FileFormatError, openSpreadsheet } from "../workbook/files/open";
 import type { SheetGrid } from "../domain/grid";
@@ -41,14 +43,18 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   const kind = detectFileKind(bytes);
   if (kind !== "xlsx") {
     try {
-      return await openSpreadsheet(bytes, path, kind);
+      const workbook = await openSpreadsheet(bytes, path, kind);
+      workbook.sourceName = path;
+      return workbook;
     } catch (err) {
       if (err instanceof FileFormatError) throw new InputError(err.message);
       throw err;
     }
   }
   try {
-    return await XlsxWorkbook.fromArrayBuffer(bytes);
+    const workbook = await XlsxWorkbook.fromArrayBuffer(bytes);
+    workbook.sourceName = path;
+    return workbook;
   } catch (err) {
     throw new InputError(`Файл «${path}» повреждён или не является книгой Excel (.xlsx): ${(err as Error).message}`);
   }
@@ -98,11 +104,28 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Save a workbook; the CLI's --out. WorkbookErrors become InputErrors. */
-export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
+/**
+ * Save a workbook; the CLI's --out. A workbook opened from a file keeps every part the add-in did not change
+ * (charts, pivot tables, macros…). When the changes cannot be written without loss, OUT is not written: the
+ * results go to «<OUT> — результаты.xlsx» with links back to the input's cells, and the command fails (exit 2)
+ * saying so. WorkbookErrors become InputErrors.
+ */
+export async function saveWorkbook(workbook: XlsxWorkbook, path: string, inputName?: string): Promise<void> {
+  if (workbook.macroEnabled && !/\.xlsm$/i.test(path))
+    throw new InputError(
+      `Книга с макросами сохраняется только как .xlsm: укажите «${path.replace(/\.\w+$/, "")}.xlsm».`,
+    );
   try {
     await saveXlsxFile(workbook, path);
   } catch (err) {
+    if (err instanceof LossySaveError) {
+      const separate = join(dirname(path), resultsFileName(basename(path)));
+      // the links lead to the input's cells, written relative to where the results workbook lies
+      const source = inputName ?? workbook.sourceName;
+      const target = source ? relative(dirname(separate), resolve(source)) || basename(source) : basename(path);
+      await writeFile(separate, await workbook.saveResults(target));
+      throw new InputError(`Файл «${path}» не записан. ${err.message} Результаты записаны в «${separate}».`);
+    }
     throw new InputError(`Не удалось записать файл «${path}»: ${(err as Error).message}`);
   }
 }

@@ -30,6 +30,7 @@ import { yieldToEventLoop } from "../../util/eventLoop";
 import { WorkbookError, foreignSheetError, protectedSheetError, sheetNotFoundError, throwIfAborted } from "../errors";
 import { LossySaveError, saveLosslessly, type LoadedCell } from "./package/losslessSave";
 import { buildResultsWorkbook } from "./package/resultsWorkbook";
+import { isMacroEnabledPackage } from "./package/zip";
 import type {
   CellMark,
   OperationOptions,
@@ -222,6 +223,8 @@ export class XlsxWorkbook implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
   /** The file's bytes as opened: saving edits this package instead of re-serialising the workbook (package/). */
   private readonly original: Uint8Array | null;
+  /** Where the workbook was opened from (a path or a file name), when known: the results workbook links to it. */
+  sourceName: string | null = null;
   /** Own sheets (and the metadata sheet) written since opening: only their parts are replaced on save. */
   private readonly writtenSheets = new Set<string>();
   /** User sheet → "r:c" → the cell as opened, for every cell the add-in marked or unmarked. */
@@ -237,6 +240,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(data as ArrayBuffer);
     return new XlsxWorkbook(wb, data instanceof Uint8Array ? data : new Uint8Array(data));
+  }
+
+  /** The opened file is a macro-enabled workbook (.xlsm): its save must keep that extension. */
+  get macroEnabled(): boolean {
+    return this.original !== null && isMacroEnabledPackage(this.original);
   }
 
   /** True when saving keeps the opened file's package (charts, pivots, macros…) and edits only the add-in's parts. */

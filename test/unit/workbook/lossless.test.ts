@@ -133,9 +133,12 @@ describe("lossless save of a workbook opened from a file", () => {
     expect(port.noteText(LEDGER, 8, 6)).toMatch(/сальдо на конец 2\s500,00/);
     expect(port.noteText(LEDGER, 7, 1)).toMatch(/не указан собственник/);
     const register = await port.readSheet(OWN_SHEETS.register);
-    expect(register.values.slice(1).map((r) => r[register.values[0].indexOf(REGISTER_HEADER.account)])).toEqual(
-      ["0001", "0004", "0002", "0005"],
-    );
+    expect(register.values.slice(1).map((r) => r[register.values[0].indexOf(REGISTER_HEADER.account)])).toEqual([
+      "0001",
+      "0004",
+      "0002",
+      "0005",
+    ]);
     expect((await port.listSheets()).find((s) => s.name === OWN_SHEETS.check)?.ownedByAddin).toBe(true);
   });
 
@@ -218,7 +221,7 @@ describe("lossless save of a workbook opened from a file", () => {
     expect((error as LossySaveError).message).toMatch(/лист «Должники»: на листе уже есть примечания пользователя/);
 
     const results = new ExcelJS.Workbook();
-    await results.xlsx.load(Buffer.from(await wb.saveResults("Реестр УК.xlsx")));
+    await results.xlsx.load((await wb.saveResults("Реестр УК.xlsx")) as unknown as ArrayBuffer);
     expect(results.worksheets.map((w) => w.name)).toEqual([
       OWN_SHEETS.check,
       OWN_SHEETS.candidates,

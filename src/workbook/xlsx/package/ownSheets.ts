@@ -35,7 +35,8 @@ export async function buildOwnSheets(sheets: ExcelJS.Worksheet[], styles: StyleS
   if (sheets.length === 0) return [];
   const scratch = new ExcelJS.Workbook();
   for (const ws of sheets) copySheet(scratch, ws);
-  const bytes = await scratch.xlsx.writeBuffer();
+  // stored, not deflated: the parts are unpacked again at once
+  const bytes = await scratch.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never);
   const parts = readPackage(new Uint8Array(bytes as ArrayBuffer));
   const wbPart = workbookPartName(parts) ?? "xl/workbook.xml";
   const wbXml = partText(parts, wbPart)!;
