@@ -19,7 +19,6 @@ import { ru } from "../i18n/ru";
 import { AppContext } from "../taskpane/context";
 import { Sections } from "../taskpane/App";
 import { ObservedWorkbook, type CellTarget } from "./ObservedWorkbook";
-import { detectFileKind, openSpreadsheet } from "../workbook/files/open";
 import { SheetView, type SelectedCell } from "./SheetView";
 import { LossySaveError } from "../workbook/xlsx/package/losslessSave";
 import { resultsFileName } from "../workbook/xlsx/package/resultsWorkbook";
@@ -89,22 +88,13 @@ function offerDownload(bytes: ArrayBuffer | Uint8Array, name: string, mime: stri
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Table files the page opens (the format itself is read from the content: users rename files). */
-function isTableName(name: string): boolean {
-  return /\.(xlsx|xlsm|xls|ods|csv|txt)$/i.test(name);
-}
-
-/** .xlsx keeps the adapter's own open; .xls, .ods and .csv/.txt go through the readers (SheetJS loads on demand). */
-async function openTableFile(data: ArrayBuffer, name: string): Promise<ObservedWorkbook> {
-  const bytes = new Uint8Array(data);
-  const kind = detectFileKind(bytes);
-  if (kind === "xlsx") return ObservedWorkbook.open(data, name);
-  return new ObservedWorkbook(await openSpreadsheet(bytes, name, kind), name);
+function isXlsxName(name: string): boolean {
+  return /\.(xlsx|xlsm)$/i.test(name);
 }
 
 /** A macro workbook stays .xlsm (its macros are kept, never run here). */
 function downloadName(name: string, macroEnabled: boolean): string {
-  const base = name.replace(/\.(xlsx|xlsm|xls|ods|csv|txt)$/i, "");
+  const base = name.replace(/\.(xlsx|xlsm)$/i, "");
   return `${base} (результат).${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
@@ -138,7 +128,7 @@ export function StandaloneApp(props: { theme: Theme }) {
       setBusy(true);
       setNotice({ intent: "info", text: ru.standalone.loading });
       try {
-        const wb = await openTableFile(await load(), name);
+        const wb = await ObservedWorkbook.open(await load(), name);
         openCount.current += 1;
         setSelected(null);
         setWorkbook(wb);
@@ -176,7 +166,7 @@ export function StandaloneApp(props: { theme: Theme }) {
   }, [workbook, refreshSheets]);
 
   const openFile = (file: File) => {
-    if (!isTableName(file.name)) {
+    if (!isXlsxName(file.name)) {
       setNotice({ intent: "error", text: ru.standalone.notXlsx(file.name) });
       return;
     }
@@ -272,7 +262,7 @@ export function StandaloneApp(props: { theme: Theme }) {
                 ref={fileInput}
                 className={styles.hiddenInput}
                 type="file"
-                accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 aria-label={ru.standalone.openFile}
                 data-testid="file-input"
                 onChange={(e) => {
