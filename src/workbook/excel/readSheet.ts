@@ -2,10 +2,10 @@
  * Reading sheets: the sheet list, and a sheet's used range in blocks of rows sized by the measured response
  * payload, with number formats loaded for the first block and inferred below it.
  */
-import type { CellValue, SheetGrid } from "../../domain/grid";
+import type { CellValue, MergedArea, SheetGrid } from "../../domain/grid";
 import { displayText, isDateFormat } from "../displayText";
 import { META_SHEET } from "../common";
-import { sheetNotFoundError, throwIfAborted } from "../errors";
+import { isAbortError, sheetNotFoundError, throwIfAborted } from "../errors";
 import type { OperationOptions, SheetInfo } from "../port";
 import { parseAddressList } from "./addresses";
 import { INITIAL_READ_BYTES_PER_CELL, MAX_CELLS_PER_READ, jsonSize, type ExcelEnv } from "./env";
@@ -42,26 +42,58 @@ export async function readSheet(
 ): Promise<SheetGrid> {
   throwIfAborted(options.signal);
   return env.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-    const target = options.range ? ws.getRange(options.range) : ws.getUsedRangeOrNullObject(true);
-    target.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = env.supports("1.13") ? target.getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    try {
+    const geometry = async (withMerges: boolean) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      const target = options.range ? ws.getRange(options.range) : ws.getUsedRangeOrNullObject(true);
+      target.load("rowIndex,columnIndex,rowCount,columnCount");
+      const merged = withMerges ? target.getMergedAreasOrNullObject() : null;
+      merged?.load("address");
       await ctx.sync();
+      return { ws, target, merged };
+    };
+    // merged areas ride along with the geometry; when Excel refuses them (over 512 areas) the geometry is read
+    // again alone and the merges of the top rows are tried on their own
+    let read: Awaited<ReturnType<typeof geometry>>;
+    try {
+      read = await geometry(env.supports("1.13"));
     } catch (err) {
       if ((err as { code?: string }).code === "ItemNotFound") throw sheetNotFoundError(sheet);
-      throw err;
+      if (!env.supports("1.13") || isAbortError(err)) throw err;
+      read = await geometry(false);
     }
+    const { ws, target, merged } = read;
     if (ws.isNullObject || sheet === META_SHEET) throw sheetNotFoundError(sheet);
     if (target.isNullObject) return { sheet, top: 0, left: 0, values: [], text: [], numberFormat: [], merges: [] };
     const area = { top: target.rowIndex, left: target.columnIndex, rows: target.rowCount, cols: target.columnCount };
     const grid: SheetGrid = { sheet, top: area.top, left: area.left, values: [], text: [], numberFormat: [] };
-    grid.merges = merged && !merged.isNullObject ? parseAddressList(merged.address) : [];
+    if (merged) grid.merges = merged.isNullObject ? [] : parseAddressList(merged.address);
+    else grid.merges = env.supports("1.13") ? await readHeaderMerges(ctx, ws, area) : [];
     target.untrack();
     await readBlocks(env, ctx, ws, area, grid, options);
     return grid;
   });
+}
+
+/** Rows of a sheet's top whose merged areas are read when the whole range has too many (headers, titles). */
+const HEADER_ROWS = 200;
+
+/** Merged areas of the top rows alone (headers and titles, where merges matter), or none when Excel refuses. */
+async function readHeaderMerges(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  area: { top: number; left: number; rows: number; cols: number },
+): Promise<MergedArea[]> {
+  const merged = ws
+    .getRangeByIndexes(area.top, area.left, Math.min(area.rows, HEADER_ROWS), area.cols)
+    .getMergedAreasOrNullObject();
+  merged.load("address");
+  try {
+    await ctx.sync();
+    return merged.isNullObject ? [] : parseAddressList(merged.address);
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    return [];
+  }
 }
 
 /** The used range's cells into `grid`, one sync per block of rows. */

@@ -217,8 +217,9 @@ export class FakeRange extends ClientObject {
       this.sheet,
       () => {
         const b = this.bounds();
+        // only areas whose top-left cell lies in the range (office-js issue 3611)
         const list = excelJsMerges(this.sheet.ws()).filter(
-          (m) => m.bottom >= b.top && m.top <= b.bottom && m.right >= b.left && m.left <= b.right,
+          (m) => m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right,
         );
         return list.length > 0 ? list : null;
       },

@@ -7,6 +7,9 @@ import { boundsAddress, eachCell, qualify } from "./cells";
 import { FakeRangeFormat } from "./format";
 import type { FakeWorksheet } from "./worksheet";
 
+/** The most merged areas Excel returns for one range. */
+export const MERGED_AREAS_LIMIT = 512;
+
 export class FakeRangeAreas extends ClientObject {
   private cached: UsedBounds[] | null | undefined = undefined;
   readonly format: FakeRangeFormat;
@@ -46,6 +49,9 @@ export class FakeRangeAreas extends ClientObject {
     if (this.nullable && !this.safeExists()) return {};
     const name = this.sheet.ws().name;
     const out: Record<string, unknown> = {};
+    // getMergedAreasOrNullObject "will fail to return the result" past 512 areas (Range docs, ExcelApi 1.13)
+    if (this.nullable && this.areas().length > MERGED_AREAS_LIMIT)
+      throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
     for (const p of props) {
       if (p === "address")
         out.address = this.areas()

@@ -155,6 +155,33 @@ describe("ExcelWorkbook (Office.js over the fake)", () => {
     expect(await port.readSettings()).toEqual({ inn: "0012345678" });
   });
 
+  it("reads a ledger with over 512 merged areas, which Excel refuses to return: the values, and the header's merges", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Реестр");
+    ws.getCell("A1").value = "Лицевой счёт";
+    ws.mergeCells("A1:A2");
+    ws.getCell("B1").value = "Начислено";
+    ws.mergeCells("B1:C1");
+    for (let r = 3; r <= 1300; r++) {
+      ws.getCell(r, 1).value = `00${r}`;
+      ws.getCell(r, 2).value = r * 10;
+      ws.getCell(r, 4).value = `ул. Ленина, ${r}`;
+      if (r % 2 === 1) ws.mergeCells(r, 4, r, 5); // 649 merged address cells further down
+    }
+    const host = new FakeExcelHost(wb);
+    const port = new ExcelWorkbook({ excel: host.Excel as never, isSetSupported: host.isSetSupported });
+    const g = await port.readSheet("Реестр");
+    expect(g.values.length).toBe(1300);
+    expect(g.values[1299][1]).toBe(13000);
+    // the header's merges are there (read over the top rows), so the two-level header is still understood
+    expect(g.merges).toEqual(
+      expect.arrayContaining([
+        { top: 0, left: 0, bottom: 1, right: 0 },
+        { top: 0, left: 1, bottom: 0, right: 2 },
+      ]),
+    );
+  });
+
   it("parses Excel's address lists", () => {
     expect(parseAddressList("Начисления!A1:A2,Начисления!B1:C1,'Лист 2'!D4")).toEqual([
       { top: 0, left: 0, bottom: 1, right: 0 },
