@@ -21,6 +21,8 @@ import { Sections } from "../taskpane/App";
 import { ObservedWorkbook, type CellTarget } from "./ObservedWorkbook";
 import { detectFileKind, openSpreadsheet } from "../workbook/files/open";
 import { SheetView, type SelectedCell } from "./SheetView";
+import { LossySaveError } from "../workbook/xlsx/package/losslessSave";
+import { resultsFileName } from "../workbook/xlsx/package/resultsWorkbook";
 
 /** Shipped with the page (built from test/fixtures by scripts/make-sample.ts). */
 export const SAMPLE_URL = "assets/sample/sample-zhku.xlsx";
@@ -70,7 +72,22 @@ const useStyles = makeStyles({
   hiddenInput: { display: "none" },
 });
 
-type Notice = { intent: "success" | "error" | "info"; text: string } | null;
+type Notice = { intent: "success" | "error" | "info" | "warning"; text: string } | null;
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
+
+/** Hand bytes to the browser as a download. */
+function offerDownload(bytes: ArrayBuffer | Uint8Array, name: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** Table files the page opens (the format itself is read from the content: users rename files). */
 function isTableName(name: string): boolean {
@@ -85,9 +102,10 @@ async function openTableFile(data: ArrayBuffer, name: string): Promise<ObservedW
   return new ObservedWorkbook(await openSpreadsheet(bytes, name, kind), name);
 }
 
-function downloadName(name: string): string {
+/** A macro workbook stays .xlsm (its macros are kept, never run here). */
+function downloadName(name: string, macroEnabled: boolean): string {
   const base = name.replace(/\.(xlsx|xlsm|xls|ods|csv|txt)$/i, "");
-  return `${base} (результат).xlsx`;
+  return `${base} (результат).${macroEnabled ? "xlsm" : "xlsx"}`;
 }
 
 export function StandaloneApp(props: { theme: Theme }) {
@@ -101,6 +119,8 @@ export function StandaloneApp(props: { theme: Theme }) {
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** The save was refused as lossy: the results can be downloaded as a separate workbook. */
+  const [offerSeparate, setOfferSeparate] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const openCount = useRef(0);
 
@@ -122,6 +142,7 @@ export function StandaloneApp(props: { theme: Theme }) {
         openCount.current += 1;
         setSelected(null);
         setWorkbook(wb);
+        setOfferSeparate(false);
         setWorkbookKey(`${openCount.current}:${name}`);
         await refreshSheets(wb, "");
         setNotice({ intent: "success", text: ru.standalone.opened(name) });
@@ -180,18 +201,29 @@ export function StandaloneApp(props: { theme: Theme }) {
   const download = async () => {
     if (!workbook) return;
     setBusy(true);
+    setOfferSeparate(false);
     try {
-      const bytes = await workbook.save();
-      const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      const name = downloadName(workbook.fileName);
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const macro = workbook.xlsx.macroEnabled;
+      const name = downloadName(workbook.fileName, macro);
+      offerDownload(await workbook.save(), name, macro ? XLSM_MIME : XLSX_MIME);
+      setNotice({ intent: "success", text: ru.standalone.saved(name) });
+    } catch (e) {
+      if (e instanceof LossySaveError) {
+        setOfferSeparate(true);
+        setNotice({ intent: "warning", text: ru.standalone.lossy(e.problems.join("; ")) });
+      } else setNotice({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const downloadSeparate = async () => {
+    if (!workbook) return;
+    setBusy(true);
+    try {
+      const name = resultsFileName(workbook.fileName);
+      offerDownload(await workbook.xlsx.saveResults(workbook.fileName), name, XLSX_MIME);
+      setOfferSeparate(false);
       setNotice({ intent: "success", text: ru.standalone.saved(name) });
     } catch (e) {
       setNotice({ intent: "error", text: e instanceof Error ? e.message : String(e) });
@@ -255,6 +287,13 @@ export function StandaloneApp(props: { theme: Theme }) {
             <MessageBar intent={notice.intent} data-testid="notice">
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
+          )}
+          {offerSeparate && workbook && (
+            <div className={styles.toolbar}>
+              <Button appearance="primary" onClick={() => void downloadSeparate()} disabled={busy}>
+                {ru.standalone.downloadResults}
+              </Button>
+            </div>
           )}
           <div className={styles.body}>
             <main className={styles.pane} aria-label={ru.appTitle}>
