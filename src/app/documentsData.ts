@@ -5,6 +5,7 @@
  * magistrates' districts table. Reading only; makeDocuments.ts decides and writes.
  */
 import type { WorkbookPort } from "../workbook/port";
+import { isAbortError } from "../workbook/errors";
 import { parseRuDate, type IsoDate, type Period } from "../domain/dates";
 import { parseAmount, type Kopecks } from "../domain/money";
 import { parsePeriod } from "../domain/dates";
@@ -97,14 +98,16 @@ export function withoutApplication(e: RegisterEntry): boolean {
 export async function readLedgerAccounts(
   port: WorkbookPort,
   sheet?: string,
+  signal?: AbortSignal,
 ): Promise<Map<string, LedgerAccount> | null> {
   try {
-    const name = await pickLedgerSheet(port, { sheet });
+    const name = await pickLedgerSheet(port, { sheet, signal });
     const saved = await readSavedMapping(port, name);
-    const grid = await port.readSheet(name);
+    const grid = await port.readSheet(name, { signal });
     const ledger = recognizeLedger(grid, saved ? { mapping: saved.mapping, headerRow: saved.headerRow } : {});
     return new Map(ledger.accounts.map((a) => [a.account, a] as const));
-  } catch {
+  } catch (err) {
+    if (isAbortError(err)) throw err;
     // no ledger, several ledgers or an unreadable one: the documents go without the monthly breakdown
     return null;
   }

@@ -221,7 +221,7 @@ async function prepare(port: WorkbookPort, input: DocumentsInput, options: Opera
   if (entries && chosen.length === 0 && selection.length === 0) selection.push("не выбрано ни одной строки реестра");
   throwIfAborted(options.signal);
   const districts = await readCourtDistricts(port);
-  const accounts = chosen.length > 0 ? await readLedgerAccounts(port, input.ledgerSheet) : null;
+  const accounts = chosen.length > 0 ? await readLedgerAccounts(port, input.ledgerSheet, options.signal) : null;
   const prepared: Prepared[] = [];
   const rows: RowCheck[] = [];
   for (const e of chosen) {
