@@ -18,6 +18,7 @@ import type { GeneratedLedger } from "../test/generators/sheets";
 import { canonicalFromModel } from "../test/generators/canonical";
 import { monthlyRunExcelStage, monthlyRunStage } from "./stages/monthlyRun";
 import { reconcileStage } from "./stages/reconcile";
+import { saveExcelJsStage, saveStage } from "./stages/save";
 
 // ---------------------------------------------------------------- the stage registry
 
@@ -273,6 +274,8 @@ const STAGES: Stage<never>[] = [
   monthlyRunStage,
   monthlyRunExcelStage,
   reconcileStage,
+  saveStage,
+  saveExcelJsStage,
 ] as unknown as Stage<never>[];
 
 // ---------------------------------------------------------------- measuring
