@@ -384,6 +384,12 @@ const TARGETS: Target[] = [
   { stage: "check", rows: 100_000, label: "проверка 100 000 л/с < 1 с", ok: (r) => r.ms < 1000 },
   { stage: "candidates", rows: 100_000, label: "кандидаты 100 000 × 36 мес. < 3 с", ok: (r) => r.ms < 3000 },
   {
+    stage: "reconcile",
+    rows: 100_000,
+    label: "сверка с ССП: 100 000 производств против 100 000 строк реестра < 2 с",
+    ok: (r) => r.ms < 2000,
+  },
+  {
     stage: "excel-run",
     rows: 100_000,
     label: "Excel: ≤ 40 вызовов context.sync()",

@@ -151,8 +151,10 @@ async function courtEntries(port: WorkbookPort, skip: Set<string>, o: OperationO
   return { sheets, entries };
 }
 
-function facts(a: LedgerAccount): LedgerFacts {
+function facts(a: LedgerAccount, periodFrom: IsoDate | null): LedgerFacts {
   return {
+    periodFrom,
+    periodPaid: a.paid,
     closing: a.closing,
     lastPaymentDate: a.lastPaymentDate,
     lastPaymentAmount: a.lastPaymentAmount,
@@ -259,7 +261,12 @@ export async function runReconcile(port: WorkbookPort, options: ReconcileOptions
   const result = reconcile({
     register,
     targets: buildTargets(court.entries, accounts),
-    ledger: new Map(accounts.map((a) => [a.account, facts(a)] as const)),
+    ledger: new Map(
+      accounts.map(
+        (a) =>
+          [a.account, facts(a, ledger?.ledger.layout === "per-account" ? ledger.ledger.period.from : null)] as const,
+      ),
+    ),
     ourInn: (await loadSettings(port)).claimant.inn.trim(),
     asOf: options.asOf,
     decisions: new Map(Object.entries(decisions)),

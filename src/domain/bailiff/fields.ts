@@ -144,8 +144,14 @@ export function readEnd(p: Proceeding, text: string): void {
   p.end.reason ??= parseEndReason(flat);
 }
 
-function labelled(flat: string, label: RegExp): Kopecks | null {
-  const m = new RegExp(`${label.source}[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i").exec(flat);
+const LABELLED = {
+  debt: new RegExp(`сумма долга[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i"),
+  rest: new RegExp(`остаток долга[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i"),
+  fee: new RegExp(`исполнительский сбор[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i"),
+};
+
+function labelled(flat: string, label: keyof typeof LABELLED): Kopecks | null {
+  const m = LABELLED[label].exec(flat);
   return m ? parseAmount(m[1]) : null;
 }
 
@@ -155,9 +161,9 @@ export function readSubject(p: Proceeding, text: string): void {
   const cut = flat.search(/сумма долга|остаток долга|исполнительский сбор\s*:|:\s*-?\d/i);
   p.subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
   if (p.subject === "" && /^исполнительский сбор/i.test(flat)) p.subject = "Исполнительский сбор";
-  p.amount ??= labelled(flat, /сумма долга/);
-  p.remaining ??= labelled(flat, /остаток долга/);
-  p.fee ??= labelled(flat, /исполнительский сбор/);
+  p.amount ??= labelled(flat, "debt");
+  p.remaining ??= labelled(flat, "rest");
+  p.fee ??= labelled(flat, "fee");
   if (p.amount === null && p.remaining === null) {
     // 2019–2022 layout: «Задолженность по …: 15907.21 руб.» — the outstanding debt
     const bare = new RegExp(`^[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`).exec(flat);
@@ -168,6 +174,13 @@ export function readSubject(p: Proceeding, text: string): void {
 function money(text: string): Kopecks | null {
   const m = AMOUNT_IN_TEXT.exec(squash(text));
   return m ? parseAmount(m[0]) : null;
+}
+
+/** The first non-empty line (a long address below it is not needed). */
+function firstLine(text: string): string {
+  const t = text.trimStart();
+  const nl = t.indexOf("\n");
+  return cleanText(nl < 0 ? t : t.slice(0, nl));
 }
 
 /** Fill a proceeding from one cell of a known column. */
@@ -185,14 +198,10 @@ export function readCell(p: Proceeding, concept: ColumnConcept, text: string): v
     case "subject":
       return readSubject(p, text);
     case "department":
-      p.department = squash(
-        cleanText(text)
-          .split("\n")[0]
-          .split(/,?\s*\d{6}\b/)[0],
-      );
+      p.department = squash(firstLine(text).split(/,?\s*\d{6}\b/)[0]);
       return;
     case "bailiff":
-      p.bailiff = squash(text);
+      p.bailiff = squash(text.length > 160 ? text.slice(0, 160) : text);
       return;
     case "ipDate":
       p.ipDate = dateOf(squash(text)) ?? p.ipDate;

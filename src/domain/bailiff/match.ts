@@ -57,16 +57,18 @@ export const MATCH_THRESHOLD = 0.8;
 export interface MatchIndex {
   byIp: Map<string, MatchTarget[]>;
   byDoc: Map<string, MatchTarget[]>;
+  /** Name key (with `|birth date` for targets that have one). */
   byName: Map<string, MatchTarget[]>;
+  /** Name key alone: for proceedings without a birth date. */
+  byNameAny: Map<string, MatchTarget[]>;
   byId: Map<string, MatchTarget>;
 }
 
 function push(map: Map<string, MatchTarget[]>, key: string | null, t: MatchTarget): void {
   if (!key) return;
   const list = map.get(key);
-  if (list) {
-    if (!list.includes(t)) list.push(t);
-  } else map.set(key, [t]);
+  if (list) list.push(t);
+  else map.set(key, [t]);
 }
 
 /** Name keys of a ФИО: the whole surname and, for a hyphenated one, each part. */
@@ -76,16 +78,27 @@ function nameKeys(name: string): string[] {
   if (!p || !whole) return [];
   const parts = p.surname.split("-");
   const rest = `${p.first.slice(0, 1)} ${p.patronymic.slice(0, 1)}`.trim();
-  return [whole, ...(parts.length > 1 ? parts.map((s) => `${s} ${rest}`.trim()) : [])];
+  if (parts.length === 1) return [whole];
+  return [...new Set([whole, ...parts.map((s) => `${s} ${rest}`.trim())])];
 }
 
 export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
-  const index: MatchIndex = { byIp: new Map(), byDoc: new Map(), byName: new Map(), byId: new Map() };
+  const index: MatchIndex = {
+    byIp: new Map(),
+    byDoc: new Map(),
+    byName: new Map(),
+    byNameAny: new Map(),
+    byId: new Map(),
+  };
   for (const t of targets) {
     index.byId.set(t.id, t);
     push(index.byIp, t.ipKey, t);
     push(index.byDoc, t.documentKey, t);
-    for (const k of nameKeys(t.debtor)) push(index.byName, k, t);
+    // namesakes are many in a big register: a known birth date narrows the block
+    for (const k of nameKeys(t.debtor)) {
+      push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
+      push(index.byNameAny, k, t);
+    }
   }
   return index;
 }
@@ -161,7 +174,10 @@ function byDocument(p: Proceeding, found: MatchTarget[]): ProceedingMatch {
 
 function byName(p: Proceeding, index: MatchIndex, anyDocument = false): ProceedingMatch {
   const seen = new Set<MatchTarget>();
-  for (const k of nameKeys(p.debtor.name)) for (const t of index.byName.get(k) ?? []) seen.add(t);
+  for (const k of nameKeys(p.debtor.name)) {
+    if (!p.debtor.birthDate) for (const t of index.byNameAny.get(k) ?? []) seen.add(t);
+    else for (const key of [k, `${k}|${p.debtor.birthDate}`]) for (const t of index.byName.get(key) ?? []) seen.add(t);
+  }
   let list = [...seen].filter((t) => names(p, t) !== "different");
   // a namesake born on another day is another person
   list = list.filter((t) => !(t.birthDate && p.debtor.birthDate && t.birthDate !== p.debtor.birthDate));
@@ -209,7 +225,8 @@ function byName(p: Proceeding, index: MatchIndex, anyDocument = false): Proceedi
 
 function isFeeOnly(p: Proceeding): boolean {
   return (
-    /^исполнительский сбор/i.test(p.subject) || (p.document.kind === "decree" && /постановлени/i.test(p.document.type))
+    // a bailiff's decree as the executive document: the enforcement fee (or a fine), never the claimant's debt
+    /^исполнительский сбор/i.test(p.subject) || p.document.kind === "decree"
   );
 }
 

@@ -29,8 +29,12 @@ const LATIN_TO_CYR: Record<string, string> = {
 };
 const CYR_TO_LATIN: Record<string, string> = { Р: "R", С: "S", М: "M", р: "R", с: "S", м: "M" };
 
+/** Only plain ASCII, Cyrillic, «№» and line feeds: nothing to clean (most cells; NFKC is costly). */
+const PLAIN = /^[\x20-\x3b\x3d-\x7e\u0401-\u0451№\n]*$/;
+
 /** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
 export function cleanText(s: string): string {
+  if (PLAIN.test(s)) return s;
   // NFKC would turn «№» into «No»: keep the sign
   return s
     .replace(/№/g, "\ue000")
@@ -43,9 +47,12 @@ export function cleanText(s: string): string {
     .replace(/\r\n?/g, "\n");
 }
 
+const NEEDS_SQUASH = /\s\s|\n|^\s|\s$/;
+
 /** One line: clean, collapse spaces, trim. */
 export function squash(s: string): string {
-  return cleanText(s).replace(/\s+/g, " ").trim();
+  const c = cleanText(s);
+  return NEEDS_SQUASH.test(c) ? c.replace(/\s+/g, " ").trim() : c;
 }
 
 /** Latin look-alikes inside Cyrillic text → Cyrillic (whole string). */
@@ -181,8 +188,19 @@ export interface NameParts {
   initials: boolean;
 }
 
-/** ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced. */
+const NAME_CACHE = new Map<string, NameParts | null>();
+
+/** ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced (memoised). */
 export function parseName(text: string): NameParts | null {
+  let p = NAME_CACHE.get(text);
+  if (p !== undefined) return p;
+  if (NAME_CACHE.size > 500_000) NAME_CACHE.clear();
+  p = parseNameUncached(text);
+  NAME_CACHE.set(text, p);
+  return p;
+}
+
+function parseNameUncached(text: string): NameParts | null {
   const t = textKey(text)
     .replace(/\s*-\s*/g, "-")
     .replace(/[,"«»]/g, " ")

@@ -17,23 +17,23 @@ import {
 } from "./model";
 import { findIpNumbers, squash } from "./normalize";
 import { reconstructPlainText, looksLikePlainTextPaste } from "./plainText";
+import { isBlank, type DataRow } from "./rows";
+
+export type { DataRow };
 
 const HEADER_PROBE_ROWS = 60;
 const FSSP_ORDER: ColumnConcept[] = ["debtor", "ip", "document", "end", "service", "subject", "department", "bailiff"];
 const REGION_RE =
   /^((республика|[а-яё-]+ская республика)( [а-яё-]+)*( - [а-яё]+)?|[а-яё-]+( [а-яё-]+)? (область|край)|[а-яё-]+ автономн(ый|ая) (округ|область)( - [а-яё]+)?|(г\. ?)?(москва|санкт-петербург|севастополь))$/i;
 
+/** Words every header row has; rows without them are never headers (a cheap test before the full one). */
+const HEADER_HINT = /должник|производств|name|фио|ф\.и\.о/i;
+
 export function cellText(grid: SheetGrid, r: number, c: number): string {
   const t = grid.text[r]?.[c];
   if (t !== undefined && t !== "") return t;
   const v = grid.values[r]?.[c];
   return v === null || v === undefined ? "" : String(v);
-}
-
-export interface DataRow {
-  /** 1-based sheet row. */
-  row: number;
-  cells: string[];
 }
 
 function rowCells(grid: SheetGrid, r: number): string[] {
@@ -99,18 +99,26 @@ function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
   }
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const cells = rowCells(grid, r);
-    const joined = squash(cells.join(" "));
-    if (joined === "") {
+    let filled = 0;
+    for (const c of cells) if (!isBlank(c)) filled += 1;
+    if (filled === 0) {
       out.rows.push({ row: grid.top + r + 1, cells });
       continue;
     }
+    // counters, pagination and region titles are one-cell rows; headers name their columns
+    const raw = cells.join(" ");
+    if (filled > 2 && !HEADER_HINT.test(raw)) {
+      out.rows.push({ row: grid.top + r + 1, cells });
+      continue;
+    }
+    const joined = squash(raw);
     const found = /найдено записей:?\s*(\d+)/i.exec(joined);
     if (found) {
       out.declaredCount = (out.declaredCount ?? 0) + Number(found[1]);
       continue;
     }
     if (/^(предыдущая|следующая|[\d\s.…]+$)/i.test(joined) && !/\d{2}\.\d{2}\.\d{4}/.test(joined)) continue;
-    if (isHeaderLike(cells) || matchHeaderRow(cells)) continue;
+    if (HEADER_HINT.test(raw) && (isHeaderLike(cells) || matchHeaderRow(cells))) continue;
     const region = isRegionTitle(cells, grid, r);
     if (region) {
       out.regions.push(region);
@@ -132,7 +140,9 @@ function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean):
 }
 
 function startsRecord(cells: string[], ipCol: number): boolean {
-  return findIpNumbers(cells[ipCol] ?? "").some((n) => n.suffix === "ИП" || n.suffix === "old");
+  const cell = cells[ipCol] ?? "";
+  if (!cell.includes("/")) return false;
+  return findIpNumbers(cell).some((n) => n.suffix === "ИП" || n.suffix === "old");
 }
 
 /** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */
@@ -141,7 +151,7 @@ function groupRecords(rows: DataRow[], columns: Map<number, ColumnConcept>, oneR
   const records: { row: number; rows: DataRow[] }[] = [];
   const orphans: DataRow[] = [];
   for (const r of rows) {
-    const blank = r.cells.every((c) => squash(c) === "");
+    const blank = r.cells.every(isBlank);
     if (oneRowEach) {
       if (!blank) records.push({ row: r.row, rows: [r] });
       continue;
@@ -154,7 +164,7 @@ function groupRecords(rows: DataRow[], columns: Map<number, ColumnConcept>, oneR
 }
 
 function detectShape(records: { rows: DataRow[] }[], columns: Map<number, ColumnConcept>): RegisterShape {
-  const filled = (r: { rows: DataRow[] }) => r.rows.filter((x) => x.cells.some((c) => squash(c) !== ""));
+  const filled = (r: { rows: DataRow[] }) => r.rows.filter((x) => !x.cells.every(isBlank));
   if (records.some((r) => filled(r).length > 1)) return "B";
   const cells = records.flatMap((r) => r.rows[0].cells.map((c, i) => [c, columns.get(i)] as const));
   if (cells.some(([c]) => c.includes("\n"))) return "A";
@@ -191,7 +201,7 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
     recordTexts = grouped.records.map((rec) => {
       const texts = new Map<ColumnConcept, string>();
       for (const [col, concept] of header.columns) {
-        const lines = rec.rows.map((r) => r.cells[col] ?? "").filter((t) => squash(t) !== "");
+        const lines = rec.rows.map((r) => r.cells[col] ?? "").filter((t) => !isBlank(t));
         if (lines.length > 0) texts.set(concept, [texts.get(concept), ...lines].filter(Boolean).join("\n"));
       }
       return { row: rec.row, texts };

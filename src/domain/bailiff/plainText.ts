@@ -6,7 +6,7 @@
  * column, the cell after the debtor's holding the proceeding number.
  */
 import type { ColumnConcept } from "./fields";
-import type { DataRow } from "./parse";
+import { isBlank, type DataRow } from "./rows";
 import { findIpNumbers, squash } from "./normalize";
 
 const FOREIGN_IN_FIRST_COLUMN =
@@ -39,9 +39,9 @@ const PHONE_LINE = /^(тел\.?|\+7|8\s*\(|[\d\s+()\-,;]{7,}$)/i;
 function splitBailiffDebtor(piece: string): [string, string] {
   const lines = piece.split("\n");
   let i = 0;
-  while (i < lines.length && squash(lines[i]) === "") i++;
+  while (i < lines.length && isBlank(lines[i])) i++;
   if (i < lines.length) i++; // the bailiff's name
-  while (i < lines.length && (PHONE_LINE.test(squash(lines[i])) || squash(lines[i]) === "")) i++;
+  while (i < lines.length && (PHONE_LINE.test(squash(lines[i])) || isBlank(lines[i]))) i++;
   return [lines.slice(0, i).join("\n"), lines.slice(i).join("\n")];
 }
 
@@ -52,7 +52,7 @@ export function reconstructPlainText(rows: DataRow[], columns: Map<number, Colum
   const pieces: { text: string; row: number }[] = [{ text: "", row: rows[0]?.row ?? 0 }];
   rows.forEach((r, ri) => {
     let last = r.cells.length - 1;
-    while (last > 0 && squash(r.cells[last]) === "") last--;
+    while (last > 0 && isBlank(r.cells[last])) last--;
     r.cells.slice(0, last + 1).forEach((c, ci) => {
       if (ci > 0) pieces.push({ text: c, row: r.row });
       else pieces[pieces.length - 1].text += (ri > 0 ? "\n" : "") + c;
@@ -73,7 +73,7 @@ export function reconstructPlainText(rows: DataRow[], columns: Map<number, Colum
       if (j === 0 && k > 0) text = splitBailiffDebtor(text)[1];
       if (j === width - 1 && k < starts.length - 1) text = splitBailiffDebtor(text)[0];
       const concept = columns.get(j);
-      if (concept && squash(text) !== "") texts.set(concept, text);
+      if (concept && !isBlank(text)) texts.set(concept, text);
     }
     records.push({ row: pieces[s].row, texts });
   });
@@ -82,7 +82,7 @@ export function reconstructPlainText(rows: DataRow[], columns: Map<number, Colum
       .slice(0, starts[0] - ipOffset)
       .map((p) => p.text)
       .join(" ");
-    if (squash(before) !== "") orphans.push({ row: rows[0].row, cells: [before] });
+    if (!isBlank(before)) orphans.push({ row: rows[0].row, cells: [before] });
   }
   return { records, orphans };
 }

@@ -27,6 +27,9 @@ export interface LedgerFacts {
   lastPaymentDate?: IsoDate;
   lastPaymentAmount?: Kopecks;
   months?: { period: Period; paid: Kopecks }[];
+  /** A per-account ledger: the first day of its period and the payments over the period. */
+  periodFrom?: IsoDate | null;
+  periodPaid?: Kopecks;
 }
 
 export interface StatusResult {
@@ -59,6 +62,10 @@ export function directPayment(
   if (facts.closing >= amount) return null;
   if (facts.lastPaymentDate && facts.lastPaymentDate >= orderDate && (facts.lastPaymentAmount ?? 0) >= amount) {
     return { amount: facts.lastPaymentAmount!, date: facts.lastPaymentDate };
+  }
+  // a ledger whose whole period lies after the order: its payments were all made after it
+  if (facts.periodFrom && facts.periodFrom >= orderDate && (facts.periodPaid ?? 0) >= amount) {
+    return { amount: facts.periodPaid!, date: facts.lastPaymentDate ?? null };
   }
   const from = periodOf(orderDate);
   let best: { period: Period; paid: Kopecks } | null = null;
