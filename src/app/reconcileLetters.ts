@@ -61,17 +61,16 @@ function paidSpec(run: ReconcileRun, claimant: ClaimantDetails, asOf: IsoDate): 
 }
 
 function representSpec(run: ReconcileRun, claimant: ClaimantDetails, asOf: IsoDate): ListLetterSpec | null {
-  const rows = representList(run, asOf).filter(
-    (r) => (r.representFrom ?? "9") <= asOf && !(r.deadline && r.deadline < asOf),
-  );
+  // every returned document still within its term, those that may be presented now first (ст. 46 ч. 4–5)
+  const rows = representList(run, asOf).filter((r) => !(r.deadline && r.deadline < asOf));
   if (rows.length === 0) return null;
   return {
     claimant,
     outgoing: { date: asOf },
     addressee: addressee(run),
-    title: "Заявление о повторном предъявлении исполнительных документов",
+    title: "О повторном предъявлении исполнительных документов",
     intro: [
-      `${claimant.name || "Взыскатель"} (ИНН ${claimant.inn || "—"}) повторно предъявляет к исполнению исполнительные документы, возвращённые взыскателю (Федеральный закон от 02.10.2007 № 229-ФЗ, ст. 46 ч. 4), и просит возбудить исполнительные производства.`,
+      `${claimant.name || "Взыскатель"} (ИНН ${claimant.inn || "—"}) сообщает о возвращённых исполнительных документах, которые будут повторно предъявлены к исполнению (Федеральный закон от 02.10.2007 № 229-ФЗ, ст. 46 ч. 4): документы, срок ожидания по которым истёк, предъявляются с этим письмом; остальные — с указанной даты.`,
     ],
     table: {
       columns: [
@@ -79,6 +78,7 @@ function representSpec(run: ReconcileRun, claimant: ClaimantDetails, asOf: IsoDa
         { header: "Прежнее ИП", width: 2 },
         { header: "Исполнительный документ", width: 3 },
         { header: "Окончено", width: 2 },
+        { header: "Можно с", width: 2 },
         { header: "Предъявить до", width: 2 },
       ],
       rows: rows.map((r) => [
@@ -86,6 +86,7 @@ function representSpec(run: ReconcileRun, claimant: ClaimantDetails, asOf: IsoDa
         r.proceeding.ip ?? "",
         r.proceeding.document.raw.slice(0, 80),
         `${r.proceeding.end.date ? formatDateRu(r.proceeding.end.date) : ""} ${r.label.split(" — ")[0]}`.trim(),
+        r.representFrom ? formatDateRu(r.representFrom) : "",
         r.deadline ? formatDateRu(r.deadline) : "",
       ]),
     },

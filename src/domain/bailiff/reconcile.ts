@@ -78,6 +78,13 @@ const REGISTER_STATUS: Partial<Record<ReconcileStatus, string>> = {
   returned: "окончено — невозможно взыскание",
 };
 
+const AMBIGUOUS_ACTION: Record<AmbiguityReason, string> = {
+  namesake: "решить: несколько должников с таким ФИО — подтвердить нужного или отклонить",
+  "co-owners": "решить: по документу несколько должников — подтвердить, чей это долг, или отклонить",
+  "fee-only": "решить: производство только об исполнительском сборе — отклонить, если оно не по нашему документу",
+  "name-only": "решить: совпадает только ФИО — подтвердить или отклонить",
+};
+
 const DEFAULT_CLOSED = ["окончено — оплачено", "отозвано", "приказ отменён", "возвращено судом", "отказано"];
 
 function dayDiff(a: IsoDate, b: IsoDate): number {
@@ -141,9 +148,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     if (target.registerRow !== null) updates.push(updateFor(best, list));
   }
   for (const r of results)
-    r.action = r.ambiguous
-      ? `решить: ${r.evidence[r.evidence.length - 1]}`
-      : actionText(r, input.asOf, r.representedBy);
+    r.action = r.ambiguous ? AMBIGUOUS_ACTION[r.ambiguous.reason] : actionText(r, input.asOf, r.representedBy);
   const closed = new Set(input.closedStatuses ?? DEFAULT_CLOSED);
   const notOpened = input.targets
     .filter(
