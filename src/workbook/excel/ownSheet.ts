@@ -4,7 +4,7 @@
  */
 import { FORMAT_CODES, assertOwnSheetName, pendingSheetName, type AddinMeta } from "../common";
 import { foreignSheetError, throwIfAborted } from "../errors";
-import type { OperationOptions, OwnSheetContent } from "../port";
+import type { OperationOptions, OwnSheetContent, PrintSetup } from "../port";
 import { HEADER_FILL, POINTS_PER_CHAR, suspendCalculation, type ExcelEnv } from "./env";
 import { queueMetaRead, writeMeta, type MetaState } from "./meta";
 import { prepareBlocks, queueBlock, queueColumnFormats } from "./writeBlocks";
@@ -64,6 +64,7 @@ export async function writeOwnSheet(
 
       // last: formatting, then swap the complete sheet in and update the metadata
       queueSheetLook(temp, content);
+      if (content.print && env.supports("1.9")) queuePrintSetup(temp, content.print, content.rows.length, width);
       await queueSwap(ctx, { temp, tempName, existing, name: content.name }, meta, metaSize, env.payloadTarget);
       await ctx.sync();
     });
@@ -87,6 +88,25 @@ function queueSheetLook(temp: Excel.Worksheet, content: OwnSheetContent): void {
     if (col.width) temp.getRangeByIndexes(0, c, 1, 1).format.columnWidth = col.width * POINTS_PER_CHAR;
   });
   if (content.freezeRows) temp.freezePanes.freezeRows(content.freezeRows);
+}
+
+/**
+ * Page setup for printing (ExcelApi 1.9 pageLayout): A4, orientation, one page wide, header rows on every page;
+ * wrapped text aligned to the top for a sheet of paragraphs (a plan's table).
+ */
+export function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup, rows: number, width: number): void {
+  const layout = sheet.pageLayout;
+  if (!layout) return; // a host object without page layout (ExcelApi 1.9 always has it): print as Excel defaults
+  layout.paperSize = "A4" as Excel.PaperType;
+  layout.orientation = (print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+  if (print.wrapText && rows > 0) {
+    const all = sheet.getRangeByIndexes(0, 0, rows, width);
+    all.format.wrapText = true;
+    all.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+    all.untrack();
+  }
 }
 
 /**
