@@ -10,8 +10,6 @@ import {
   Caption1,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Table,
   TableBody,
@@ -217,9 +215,9 @@ function ReconcileResult(props: { view: ReconcileView; onDecide: (d: Record<stri
   const decide = (key: string, d: ClerkDecision) => setDecisions((all) => ({ ...all, [key]: d }));
   return (
     <div className={styles.root}>
-      <MessageBar intent="success">
-        <MessageBarBody>{t.written}</MessageBarBody>
-      </MessageBar>
+      <Text role="status" weight="semibold">
+        {t.written}
+      </Text>
       <Text>{t.detected(v.source, v.kind, v.shape, v.records)}</Text>
       {v.unreadable > 0 && <Text>{t.unreadable(v.unreadable)}</Text>}
       {v.notes.map((n) => (

@@ -108,7 +108,7 @@ describe("sections", () => {
     await click(view.container.querySelector<HTMLElement>("#tab-reconcile")!);
     const panel = view.container.querySelector<HTMLElement>("#panel-reconcile")!;
     expect(panel.hidden).toBe(false);
-    expect(panel.textContent).toContain("Раздел пока не готов");
+    expect(panel.textContent).toContain("Сначала откройте книгу");
     expect(view.container.querySelector<HTMLElement>("#panel-check")!.hidden).toBe(true);
     await click(view.container.querySelector<HTMLElement>("#tab-plan")!);
     const plan = view.container.querySelector<HTMLElement>("#panel-plan")!.textContent ?? "";
