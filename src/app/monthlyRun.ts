@@ -107,6 +107,15 @@ function stepProgress(onProgress: ((p: Progress) => void) | undefined, step: Ste
     });
 }
 
+/** One bar never goes back: a step's inner parts (reading, writing a sheet) each count from 0 again. */
+function monotonic(onProgress: (p: Progress) => void): (p: Progress) => void {
+  let furthest = 0;
+  return (p) => {
+    furthest = Math.max(furthest, p.done);
+    onProgress({ ...p, done: furthest });
+  };
+}
+
 function checkSummary(all: RunAllResult): string {
   const s = all.check.summary.bySeverity;
   return `лист «${all.check.sheet}»: строк ${all.check.rows.data}; ошибок ${s.error}, предупреждений ${s.warning}, замечаний ${s.info}`;
@@ -132,7 +141,8 @@ function planSummary(plan: FillPlanResult): string {
 }
 
 export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions): Promise<MonthlyRunResult> {
-  const { signal, onProgress } = options;
+  const { signal } = options;
+  const onProgress = options.onProgress && monotonic(options.onProgress);
   const steps: StepSummary[] = [];
   const record = (step: StepName, status: StepStatus, summary: string) =>
     steps.push({ step, title: TITLES[step], status, summary });
