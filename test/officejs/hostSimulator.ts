@@ -33,6 +33,8 @@ export interface RealRequest {
   actions: number;
   /** The same batch as the fake counted it (its own payload estimate). */
   fakeRequestBytes: number;
+  /** Reference bookkeeping only (untrack, the release at the end of Excel.run): no sync of the fake. */
+  bookkeeping?: boolean;
   error?: string;
 }
 
@@ -105,8 +107,10 @@ export class SimulatedExcelHost {
       (a.ActionType === ACTION.instantiate &&
         [PATH.global, PATH.referenceId].includes(paths[String(a.ObjectPathId)]?.ObjectPathType as 1 | 6)) ||
       (a.ActionType === ACTION.method && a.Name.startsWith("_"));
-    if (message.Body.Actions.every(bookkeeping))
+    if (message.Body.Actions.every(bookkeeping)) {
+      record.bookkeeping = true;
       return { ErrorCode: null, HttpStatusCode: 200, Headers: {}, Body: { Results: [] } };
+    }
     const fakeSyncsBefore = this.fake.syncs.length;
     let results: { ActionId: number; Value: unknown }[];
     try {

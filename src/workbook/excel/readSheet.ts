@@ -58,7 +58,8 @@ export async function readSheet(
       read = await geometry(env.supports("1.13"));
     } catch (err) {
       if ((err as { code?: string }).code === "ItemNotFound") throw sheetNotFoundError(sheet);
-      if (!env.supports("1.13") || isAbortError(err)) throw err;
+      const code = (err as { code?: string }).code ?? "";
+      if (!env.supports("1.13") || isAbortError(err) || NOT_ABOUT_MERGES.includes(code)) throw err;
       read = await geometry(false);
     }
     const { ws, target, merged } = read;
@@ -73,6 +74,9 @@ export async function readSheet(
     return grid;
   });
 }
+
+/** Errors that say nothing about the merged areas: no retry without them. */
+const NOT_ABOUT_MERGES = ["InvalidOperationInCellEditMode", "AccessDenied", "RequestPayloadSizeLimitExceeded"];
 
 /** Rows of a sheet's top whose merged areas are read when the whole range has too many (headers, titles). */
 const HEADER_ROWS = 200;

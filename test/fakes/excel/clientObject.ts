@@ -7,9 +7,19 @@ export abstract class ClientObject {
   protected loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
 
+  private batch: number;
+
   constructor(context: FakeRequestContext) {
     this.context = context;
+    this.batch = context.batch;
     context.track(this);
+  }
+
+  /** Used in a later batch than the one that made it: the request carries its object path again. */
+  protected touch(argumentBytes = 0): void {
+    if (this.batch === this.context.batch) return;
+    this.batch = this.context.batch;
+    this.context.chargeProxy(argumentBytes);
   }
 
   /** Values of `props` now (called at the load's place in the batch). */

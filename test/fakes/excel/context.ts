@@ -1,5 +1,5 @@
 /** The request context: queues commands and loads, and applies them as one batch at sync(). */
-import { COMMAND_OVERHEAD, jsonSize } from "./payload";
+import { COMMAND_OVERHEAD, PROXY_BYTES, jsonSize } from "./payload";
 import type { Command, FakeExcelHost } from "./host";
 import type { ClientObject } from "./clientObject";
 import { FakeApplication, FakeWorkbook } from "./workbook";
@@ -12,6 +12,10 @@ export class FakeRequestContext {
   private commands: Command[] = [];
   private loads: { obj: ClientObject; props: string[] }[] = [];
   private created: ClientObject[] = [];
+  /** Object paths the next request carries (see PROXY_BYTES). */
+  private proxyBytes = 0;
+  /** Number of the batch being queued: an object made in an earlier one is sent again when used. */
+  batch = 0;
 
   constructor(host: FakeExcelHost) {
     this.host = host;
@@ -43,6 +47,12 @@ export class FakeRequestContext {
 
   track(obj: ClientObject): void {
     this.created.push(obj);
+    this.chargeProxy();
+  }
+
+  /** Count one more object path in the next request (proxies that are not ClientObjects: format, fill, font). */
+  chargeProxy(argumentBytes = 0): void {
+    this.proxyBytes += PROXY_BYTES + argumentBytes;
   }
 
   async sync(): Promise<void> {
@@ -54,13 +64,16 @@ export class FakeRequestContext {
     this.loads = [];
     this.loadSnapshots = [];
     this.created = [];
+    const proxyBytes = this.proxyBytes;
+    this.proxyBytes = 0;
+    this.batch += 1;
     await Promise.resolve();
     const sizes = loads.map((_l, i) => () => {
       const s = snaps[i]();
       return s ? jsonSize(s) : 0;
     });
     try {
-      this.host.executeBatch(commands, sizes);
+      this.host.executeBatch(commands, sizes, proxyBytes);
     } finally {
       // objects created in this batch learn whether they exist (isNullObject) even when the batch failed later
       for (const o of created) o._settleNull();

@@ -52,8 +52,8 @@ export class FakeFill {
 }
 
 export class FakeRangeFormat {
-  readonly fill: FakeFill;
-  readonly font: { bold: boolean };
+  private _fill?: FakeFill;
+  private _font?: { bold: boolean };
   constructor(
     private readonly owner: {
       context: FakeRequestContext;
@@ -61,20 +61,35 @@ export class FakeRangeFormat {
       firstCell: () => ExcelJS.Cell | undefined;
       forEachColumn?: (fn: (col: ExcelJS.Column) => void) => void;
     },
-  ) {
-    this.fill = new FakeFill(owner);
-    const o = owner;
-    this.font = {
-      set bold(v: boolean) {
-        o.context.enqueue(8, () =>
-          o.forEachCell((cell) => (cell.style = { ...cell.style, font: { ...(cell.style?.font ?? {}), bold: v } })),
-        );
-      },
-      get bold(): boolean {
-        return notLoaded("bold");
-      },
-    };
+  ) {}
+
+  /** format.fill: an object of its own in a request (created on first use). */
+  get fill(): FakeFill {
+    if (!this._fill) {
+      this.owner.context.chargeProxy();
+      this._fill = new FakeFill(this.owner);
+    }
+    return this._fill;
   }
+
+  get font(): { bold: boolean } {
+    if (!this._font) {
+      this.owner.context.chargeProxy();
+      const o = this.owner;
+      this._font = {
+        set bold(v: boolean) {
+          o.context.enqueue(8, () =>
+            o.forEachCell((cell) => (cell.style = { ...cell.style, font: { ...(cell.style?.font ?? {}), bold: v } })),
+          );
+        },
+        get bold(): boolean {
+          return notLoaded("bold");
+        },
+      };
+    }
+    return this._font;
+  }
+
   set columnWidth(points: number) {
     // Excel's columnWidth is in points; ExcelJS width is in characters (~7 points each at Calibri 11)
     this.owner.context.enqueue(8, () =>

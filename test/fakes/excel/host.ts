@@ -1,6 +1,6 @@
 /** The fake host: the `Excel` namespace, sync counters, payload limits and failure injection. */
 import type ExcelJS from "exceljs";
-import { COMMAND_OVERHEAD, PAYLOAD_LIMIT } from "./payload";
+import { PAYLOAD_LIMIT } from "./payload";
 import { FakeOfficeError } from "./errors";
 import { FakeRequestContext } from "./context";
 import { boundsAddress } from "./cells";
@@ -123,8 +123,8 @@ export class FakeExcelHost {
   }
 
   /** Called by the context: size, maybe fail, apply. */
-  executeBatch(commands: Command[], loads: (() => number)[]): void {
-    const requestBytes = commands.reduce((a, c) => a + c.bytes, 0) + loads.length * COMMAND_OVERHEAD;
+  executeBatch(commands: Command[], loads: (() => number)[], proxyBytes = 0): void {
+    const requestBytes = commands.reduce((a, c) => a + c.bytes, 0) + proxyBytes;
     const n = this.syncs.length + 1;
     if (this.failAt && n >= this.failAt.from && n <= this.failAt.to) {
       const f = this.failAt;

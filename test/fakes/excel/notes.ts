@@ -37,12 +37,14 @@ export class FakeNote extends ClientObject {
     return this.get("content");
   }
   set content(v: string) {
+    this.touch(jsonSize(this.address));
     this.context.enqueue(jsonSize(v), () => {
       if (this.text() === null) throw new FakeOfficeError("ItemNotFound", "The note doesn't exist.");
       this.cell().note = v;
     });
   }
   delete(): void {
+    this.touch(jsonSize(this.address));
     this.context.enqueue(0, () => {
       if (this.text() === null) throw new FakeOfficeError("ItemNotFound", "The note doesn't exist.");
       (this.cell() as unknown as { _comment?: unknown })._comment = undefined;

@@ -11,7 +11,7 @@ import {
 import { ClientObject } from "./clientObject";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
-import { CELL_READ_LIMIT, jsonSize } from "./payload";
+import { CELL_READ_LIMIT, arrayRequestBytes } from "./payload";
 import { assertWritable, boundsAddress, eachCell, qualify, writeInput } from "./cells";
 import { FakeRangeFormat } from "./format";
 import { FakeRangeAreas } from "./rangeAreas";
@@ -19,7 +19,7 @@ import type { FakeWorksheet } from "./worksheet";
 
 export class FakeRange extends ClientObject {
   private cached: UsedBounds | null | undefined = undefined;
-  readonly format: FakeRangeFormat;
+  private _format?: FakeRangeFormat;
 
   constructor(
     context: FakeRequestContext,
@@ -28,15 +28,23 @@ export class FakeRange extends ClientObject {
     private readonly nullable = false,
   ) {
     super(context);
-    this.format = new FakeRangeFormat({
-      context,
-      forEachCell: (fn) => eachCell(this.sheet.ws(), this.bounds(), (cell) => fn(cell)),
-      firstCell: () => this.sheet.ws().getCell(this.bounds().top + 1, this.bounds().left + 1),
-      forEachColumn: (fn) => {
-        const b = this.bounds();
-        for (let c = b.left; c <= b.right; c++) fn(this.sheet.ws().getColumn(c + 1));
-      },
-    });
+  }
+
+  /** range.format: an object of its own in a request (created on first use, like the real proxy). */
+  get format(): FakeRangeFormat {
+    if (!this._format) {
+      this.context.chargeProxy();
+      this._format = new FakeRangeFormat({
+        context: this.context,
+        forEachCell: (fn) => eachCell(this.sheet.ws(), this.bounds(), (cell) => fn(cell)),
+        firstCell: () => this.sheet.ws().getCell(this.bounds().top + 1, this.bounds().left + 1),
+        forEachColumn: (fn) => {
+          const b = this.bounds();
+          for (let c = b.left; c <= b.right; c++) fn(this.sheet.ws().getColumn(c + 1));
+        },
+      });
+    }
+    return this._format;
   }
 
   bounds(): UsedBounds {
@@ -140,14 +148,14 @@ export class FakeRange extends ClientObject {
   }
   /** A 2-D array of the range's size, or one scalar for every cell (as Office.js allows). */
   set values(v: unknown) {
-    this.context.enqueue(jsonSize(v), () => this.writeCells(v, "values"));
+    this.context.enqueue(arrayRequestBytes(v), () => this.writeCells(v, "values"));
   }
 
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: unknown) {
-    this.context.enqueue(jsonSize(v), () => this.writeCells(v, "numberFormat"));
+    this.context.enqueue(arrayRequestBytes(v), () => this.writeCells(v, "numberFormat"));
   }
 
   private writeCells(v: unknown, what: "values" | "numberFormat"): void {

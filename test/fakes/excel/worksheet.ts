@@ -147,6 +147,7 @@ export class FakeWorksheet extends ClientObject {
   }
 
   getRange(address?: string): FakeRange {
+    this.context.chargeProxy(jsonSize(address ?? ""));
     return new FakeRange(this.context, this, () => {
       if (!address) return { top: 0, left: 0, bottom: 1048575, right: 16383 };
       return parseRangeAddress(address);
@@ -154,6 +155,7 @@ export class FakeWorksheet extends ClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.chargeProxy(jsonSize([startRow, startColumn, rowCount, columnCount]));
     return new FakeRange(this.context, this, () => ({
       top: startRow,
       left: startColumn,

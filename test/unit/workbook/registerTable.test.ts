@@ -256,8 +256,13 @@ describe("the register's table (Office.js adapter over the fake)", () => {
     for (let k = 1; k <= n; k++) {
       const { wb, host, port } = await start();
       host.failAtSync(k);
-      await expect(port.upsertTableRows(REGISTER, rows)).rejects.toThrow();
-      await port.upsertTableRows(REGISTER, rows);
+      // a failure while reading the sheet's geometry with its merged areas is retried without them (Excel refuses
+      // merges past 512 areas with a generic error): then the first run already completes
+      const failed = await port.upsertTableRows(REGISTER, rows).then(
+        () => false,
+        () => true,
+      );
+      if (failed) await port.upsertTableRows(REGISTER, rows);
       expect(await values(wb)).toEqual(want);
       expect(host.tablesOn(REGISTER.sheet)).toEqual(wantTable);
     }
