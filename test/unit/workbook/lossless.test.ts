@@ -61,6 +61,28 @@ function cellXfs(styles: string): string[] {
   return section.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
 }
 
+/** The template with the user's note moved from the hidden sheet onto the ledger (A1). */
+function ledgerWithUserNote(): Map<string, Uint8Array> {
+  const parts = richParts();
+  const sheet1 = text(parts, LEDGER_PART).replace(
+    '<drawing r:id="rId1"/>',
+    '<drawing r:id="rId1"/><legacyDrawing r:id="rId3"/>',
+  );
+  parts.set(LEDGER_PART, new TextEncoder().encode(sheet1));
+  const rels = text(parts, "xl/worksheets/_rels/sheet1.xml.rels").replace(
+    "</Relationships>",
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>',
+  );
+  parts.set("xl/worksheets/_rels/sheet1.xml.rels", new TextEncoder().encode(rels));
+  parts.set(
+    "xl/worksheets/sheet2.xml",
+    new TextEncoder().encode(text(parts, "xl/worksheets/sheet2.xml").replace('<legacyDrawing r:id="rId2"/>', "")),
+  );
+  parts.delete("xl/worksheets/_rels/sheet2.xml.rels");
+  return parts;
+}
+
 describe("lossless save of a workbook opened from a file", () => {
   it("keeps every part the add-in did not mean to change byte for byte", async () => {
     const original = richParts();
@@ -192,25 +214,52 @@ describe("lossless save of a workbook opened from a file", () => {
     assertPackageResolves(saved);
   });
 
-  it("refuses to save with losses when the marked sheet has the user's notes, and offers the results apart", async () => {
+  it("adds its notes next to the user's own notes on the ledger, leaving theirs as they were", async () => {
+    const parts = ledgerWithUserNote();
+    const wb = await XlsxWorkbook.fromArrayBuffer(zipParts(parts));
+    await runEverything(wb);
+    const saved = unzipParts(await wb.save());
+    const comments = text(saved, "xl/comments1.xml");
+    const userComment = /<comment ref="A1"[\s\S]*?<\/comment>/.exec(text(parts, "xl/comments1.xml"))![0];
+    expect(comments).toContain(userComment);
+    expect(comments).toContain("<author>Бухгалтер</author><author>Взыскание ЖКУ</author>");
+    const vml = text(saved, "xl/drawings/vmlDrawing1.vml");
+    const userShape = /<v:shape [\s\S]*?<\/v:shape>/.exec(text(parts, "xl/drawings/vmlDrawing1.vml"))![0];
+    expect(vml.startsWith(text(parts, "xl/drawings/vmlDrawing1.vml").replace(/<\/xml>\s*$/, ""))).toBe(true);
+    expect(vml).toContain(userShape);
+    expect([...vml.matchAll(/id="_x0000_s(\d+)"/g)].map((m) => m[1])).toEqual(["1025", "1026", "1027"]);
+    assertPackageResolves(saved);
+    const port = await XlsxWorkbook.fromArrayBuffer(zipParts(saved));
+    expect(port.noteText(LEDGER, 0, 0)).toBe("Виды заявлений для списка в столбце H");
+    expect(port.noteText(LEDGER, 8, 6)).toMatch(/сальдо на конец/);
+    // «Снять пометки» takes the add-in's notes out again and the user's stays
+    await port.clearMarks();
+    const cleared = unzipParts(await port.save());
+    expect(text(cleared, "xl/comments1.xml")).toContain(userComment);
+    expect([...text(cleared, "xl/drawings/vmlDrawing1.vml").matchAll(/<v:shape /g)]).toHaveLength(1);
+  });
+
+  it("refuses to save with losses when the marked sheet has a legacy drawing without notes, and offers the results apart", async () => {
     const parts = richParts();
-    // the user's note moves onto the ledger: the add-in cannot merge its notes into the user's VML safely
-    const sheet1 = text(parts, LEDGER_PART).replace(
-      '<drawing r:id="rId1"/>',
-      '<drawing r:id="rId1"/><legacyDrawing r:id="rId3"/>',
-    );
-    parts.set(LEDGER_PART, new TextEncoder().encode(sheet1));
-    const rels = text(parts, "xl/worksheets/_rels/sheet1.xml.rels").replace(
-      "</Relationships>",
-      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/>' +
-        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>',
-    );
-    parts.set("xl/worksheets/_rels/sheet1.xml.rels", new TextEncoder().encode(rels));
+    // a form control's VML on the ledger (no comments part): the add-in's notes cannot be added next to it safely
     parts.set(
-      "xl/worksheets/sheet2.xml",
-      new TextEncoder().encode(text(parts, "xl/worksheets/sheet2.xml").replace('<legacyDrawing r:id="rId2"/>', "")),
+      LEDGER_PART,
+      new TextEncoder().encode(
+        text(parts, LEDGER_PART).replace(
+          '<drawing r:id="rId1"/>',
+          '<drawing r:id="rId1"/><legacyDrawing r:id="rId2"/>',
+        ),
+      ),
     );
-    parts.delete("xl/worksheets/_rels/sheet2.xml.rels");
+    parts.set(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      new TextEncoder().encode(
+        text(parts, "xl/worksheets/_rels/sheet1.xml.rels").replace(
+          "</Relationships>",
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>',
+        ),
+      ),
+    );
     const wb = await XlsxWorkbook.fromArrayBuffer(zipParts(parts));
     await runEverything(wb);
     const error = await wb.save().then(
@@ -218,7 +267,9 @@ describe("lossless save of a workbook opened from a file", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(LossySaveError);
-    expect((error as LossySaveError).message).toMatch(/лист «Должники»: на листе уже есть примечания пользователя/);
+    expect((error as LossySaveError).message).toMatch(
+      /лист «Должники»: на листе уже есть примечания или элементы управления/,
+    );
 
     const results = new ExcelJS.Workbook();
     await results.xlsx.load((await wb.saveResults("Реестр УК.xlsx")) as unknown as ArrayBuffer);

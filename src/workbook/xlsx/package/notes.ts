@@ -37,27 +37,27 @@ export function commentsXml(notes: Note[]): string {
 export function vmlXml(notes: Note[], firstBlock: number): string {
   const blocks = Math.max(1, Math.ceil(notes.length / SHAPES_PER_BLOCK));
   const idmap = Array.from({ length: blocks }, (_, i) => firstBlock + i).join(",");
-  const shapes = notes
-    .map((n, i) => {
-      const id = firstBlock * SHAPES_PER_BLOCK + i + 1;
-      const anchor = `${n.col + 1}, 15, ${Math.max(0, n.row - 1)}, 10, ${n.col + 3}, 15, ${n.row + 3}, 4`;
-      return (
-        `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;` +
-        `margin-top:1.5pt;width:180pt;height:60pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" ` +
-        `o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>` +
-        `<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div>` +
-        `</v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
-        `<x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${n.row}</x:Row>` +
-        `<x:Column>${n.col}</x:Column></x:ClientData></v:shape>`
-      );
-    })
-    .join("");
+  const shapes = notes.map((n, i) => noteShape(n, firstBlock * SHAPES_PER_BLOCK + i + 1, i + 1)).join("");
   return (
     `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" ` +
     `xmlns:x="urn:schemas-microsoft-com:office:excel">${NOTES_MARKER}<o:shapelayout v:ext="edit">` +
     `<o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" ` +
     `o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" ` +
     `o:connecttype="rect"/></v:shapetype>${shapes}</xml>`
+  );
+}
+
+/** One hidden note box (Excel's default look) anchored next to its cell. */
+export function noteShape(n: { row: number; col: number }, id: number, z: number): string {
+  const anchor = `${n.col + 1}, 15, ${Math.max(0, n.row - 1)}, 10, ${n.col + 3}, 15, ${n.row + 3}, 4`;
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;` +
+    `margin-top:1.5pt;width:180pt;height:60pt;z-index:${z};visibility:hidden" fillcolor="#ffffe1" ` +
+    `o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>` +
+    `<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div>` +
+    `</v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>` +
+    `<x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${n.row}</x:Row>` +
+    `<x:Column>${n.col}</x:Column></x:ClientData></v:shape>`
   );
 }
 

@@ -18,6 +18,7 @@ import {
 import { REL, addRel, parseRels, relativeTarget, relsPartFor, resolveTarget } from "./relationships";
 import { type StyleSheet, withFill } from "./styles";
 import { findElement } from "./xml";
+import { mergeUserNotes } from "./userNotes";
 import { partText, setPartText, type PackageParts } from "./zip";
 
 /** A cell the add-in marked or unmarked this session, as it was when the file was opened (JSON snapshots). */
@@ -97,8 +98,15 @@ function writeNotes(
   if (commentsRel && vmlRel && legacy) {
     commentsPart = resolveTarget(sheetPart, commentsRel.target);
     vmlPart = resolveTarget(sheetPart, vmlRel.target);
-    if (!(partText(ctx.parts, vmlPart) ?? "").includes(NOTES_MARKER))
-      return { problem: "на листе уже есть примечания пользователя" };
+    const vml = partText(ctx.parts, vmlPart) ?? "";
+    if (!vml.includes(NOTES_MARKER)) {
+      // the user's own notes: splice ours in, leave theirs as they are
+      const merged = mergeUserNotes(partText(ctx.parts, commentsPart) ?? "", vml, changes.values());
+      if ("problem" in merged) return merged;
+      setPartText(ctx.parts, commentsPart, merged.comments);
+      setPartText(ctx.parts, vmlPart, merged.vml);
+      return { xml: sheetXml };
+    }
     notes = readOwnComments(partText(ctx.parts, commentsPart) ?? "");
   } else if (commentsRel || vmlRel || legacy) {
     return { problem: "на листе уже есть примечания или элементы управления" };
