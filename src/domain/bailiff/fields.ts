@@ -113,14 +113,15 @@ export function readDocument(p: Proceeding, text: string): void {
   const doc = p.document;
   doc.raw = flat;
   doc.feeDecree = FEE_PHRASE.test(flat);
-  const rest = flat.replace(FEE_PHRASE, " ").replace(/\s+/g, " ").trim();
+  const rest = doc.feeDecree ? flat.replace(FEE_PHRASE, " ").replace(/\s+/g, " ").trim() : flat;
   const type = DOC_TYPES.exec(rest);
   if (type && type.index < 5) doc.type = type[1].trim();
   const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
   doc.date ??= on ? parseRuDate(on[1]) : null;
   // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
   const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
-  const num = parseDocumentNumber(numberPart);
+  // the number comes first; the issuer after it is not needed for it (and is long)
+  const num = parseDocumentNumber(numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart);
   if (num) {
     doc.key = num.key;
     doc.kind = num.kind;

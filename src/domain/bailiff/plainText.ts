@@ -14,6 +14,7 @@ const FOREIGN_IN_FIRST_COLUMN =
 const PLACE_OR_ID = /^(\d{1,2}\.\d{1,2}\.\d{4}|\d{10}|\d{12}|г\.\s|,|россия)/i;
 
 function hasIp(s: string): boolean {
+  if (!s.includes("/") && !/\d{20}/.test(s)) return false;
   return findIpNumbers(s).some((n) => n.suffix === "ИП" || n.suffix === "old");
 }
 
