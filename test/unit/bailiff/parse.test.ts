@@ -175,3 +175,17 @@ describe("bad input", () => {
     expect(reg.proceedings[0].debtor.birthDate).toBe("1981-02-14");
   });
 });
+
+describe("the text fields of a record", () => {
+  for (const shape of ["A", "B", "C", "D", "E"] as const) {
+    it(`shape ${shape}: birth place, issuer, subject, bailiff`, () => {
+      const [first, second] = parseBailiffRegister(renderShape(asGenerated(), shape)).proceedings;
+      expect(first.debtor.birthPlace).toBe("Г. БЕЛОЯРСКИЙ ХАНТЫ-МАНСИЙСКИЙ АВТОНОМНЫЙ ОКРУГ - ЮГРА");
+      expect(first.document.issuer).toBe("СУДЕБНЫЙ УЧАСТОК № 1 БЕЛОЯРСКОГО СУДЕБНОГО РАЙОНА");
+      expect(first.subject).toBe("Задолженность по платежам за жилую площадь, коммунальные платежи, включая пени");
+      expect(first.bailiff.replace(/\s+/g, "")).toBe("ПЕТРОВАА.С.+7(34670)0-00-00");
+      expect(second.document.issuer).toBe("БЕЛОЯРСКИЙ ГОРОДСКОЙ СУД");
+      expect(second.debtor.birthPlace).toBe("Г. СУРГУТ");
+    });
+  }
+});
