@@ -102,6 +102,11 @@ describe("lossless save of a workbook opened from a file", () => {
       "xl/comments2.xml",
       "xl/drawings/vmlDrawing2.vml",
     ]);
+    // the user's names stay; the register's filter gets its sheet-scoped name as Excel writes it
+    const names = /<definedNames>([\s\S]*)<\/definedNames>/.exec(text(saved, "xl/workbook.xml"))![1];
+    expect(names).toMatch(
+      /^<definedName name="Долги">'Должники'!\$G\$5:\$G\$9<\/definedName><definedName name="Виды" localSheetId="1">'Справочник'!\$A\$1:\$A\$2<\/definedName><definedName name="_xlnm\._FilterDatabase" localSheetId="6" hidden="1">'Реестр взыскания'!\$A\$1:\$[A-Z]+\$5<\/definedName>$/,
+    );
     assertPackageResolves(saved);
   });
 

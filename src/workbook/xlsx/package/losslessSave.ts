@@ -11,7 +11,7 @@ import { REL, addRel, parseRels, relativeTarget, relsPartFor, removeRel, resolve
 import { StyleSheet } from "./styles";
 import { writeSheetMarks, type LoadedCell, type PackageContext } from "./userSheetMarks";
 import { appendSheet, parseSheets, workbookPartName, type SheetEntry } from "./workbookXml";
-import { setPrintTitles } from "./printTitles";
+import { setFilterNames, setPrintTitles } from "./printTitles";
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from "./zip";
 
 export type { LoadedCell };
@@ -96,7 +96,8 @@ export async function saveLosslessly(input: LosslessInput): Promise<LosslessResu
   const written = [...new Set([...input.writtenSheets].map((n) => n.toLowerCase()))];
   const sheets = written.map((n) => findSheet(input.workbook, n)).filter((ws): ws is ExcelJS.Worksheet => !!ws);
   let maxId = Math.max(0, ...entries.map((e) => e.sheetId));
-  for (const built of await buildOwnSheets(sheets, ctx.styles)) {
+  const builtSheets = await buildOwnSheets(sheets, ctx.styles);
+  for (const built of builtSheets) {
     const entry = entryOf(built.name);
     const existing = entry && partOf(entry);
     if (existing) {
@@ -121,6 +122,7 @@ export async function saveLosslessly(input: LosslessInput): Promise<LosslessResu
     ][],
   );
   if (titles.size > 0) wbXml = setPrintTitles(wbXml, titles);
+  wbXml = setFilterNames(wbXml, builtSheets);
   if (ctx.styles.changed) setPartText(parts, stylesPart, ctx.styles.toXml());
   if (wbXml !== partText(before, wbPart)) setPartText(parts, wbPart, wbXml);
   if (wbRels !== (partText(before, relsPartFor(wbPart)) ?? "")) setPartText(parts, relsPartFor(wbPart), wbRels);
