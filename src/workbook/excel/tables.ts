@@ -218,7 +218,10 @@ class RegisterWriter {
 
 /**
  * Turn the freshly written table-like sheet (header + rows from A1) into an Excel table with a name and a style.
- * If Excel refuses, the sheet gets the plain look instead (bold header with a fill, a filter): the rows are there.
+ * The name is set only when no table and no defined name has it (they share one namespace; a copied register
+ * keeps Excel's default name). Whatever fails after tables.add, the sheet ends consistent: the table that was made
+ * stays (with our style where Excel takes it), or without a table the sheet gets the plain look (bold header with a
+ * fill, a filter). The rows are written before: a failure here never fails the upsert.
  */
 async function makeTable(env: ExcelEnv, sheet: string, rowCount: number, columnCount: number): Promise<void> {
   const name = tableNameFor(sheet);
@@ -226,23 +229,43 @@ async function makeTable(env: ExcelEnv, sheet: string, rowCount: number, columnC
     await env.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const taken = ctx.workbook.tables.getItemOrNullObject(name); // ExcelApi 1.4
+      const definedName = ctx.workbook.names.getItemOrNullObject(name); // ExcelApi 1.4
       await ctx.sync();
       const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rowCount, columnCount), true);
-      // table names are unique in a workbook: if ours is taken (a copied register), Excel's default stays
-      if (taken.isNullObject) table.name = name;
       table.style = TABLE_STYLE;
+      if (taken.isNullObject && definedName.isNullObject) table.name = name;
       await ctx.sync();
     });
+    return;
   } catch (err) {
     if (isAbortError(err)) throw err;
-    await env.run(async (ctx) => {
+  }
+  await settleTable(env, sheet, rowCount, columnCount);
+}
+
+/** After a failed makeTable: keep the table if Excel made it (styled if it will), else the plain look. */
+async function settleTable(env: ExcelEnv, sheet: string, rowCount: number, columnCount: number): Promise<void> {
+  try {
+    const made = await env.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
+      const found = await findTableAtA1(ctx, ws);
+      if (found) return true;
       const header = ws.getRangeByIndexes(0, 0, 1, columnCount);
       header.format.font.bold = true;
       header.format.fill.color = HEADER_FILL;
       ws.autoFilter.apply(ws.getRangeByIndexes(0, 0, rowCount, columnCount));
       await ctx.sync();
+      return false;
     });
+    if (made)
+      await env.run(async (ctx) => {
+        const found = await findTableAtA1(ctx, ctx.workbook.worksheets.getItem(sheet));
+        if (found) found.table.style = TABLE_STYLE;
+        await ctx.sync();
+      });
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    // the rows are in place; only the look is missing
   }
 }
 

@@ -39,6 +39,9 @@ function checkTableName(host: FakeExcelHost, name: string, self: FakeTableModel 
   if (!valid) throw new FakeOfficeError("InvalidArgument", `The table name '${name}' is not valid.`);
   if (host.tables.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase()))
     throw new FakeOfficeError("InvalidArgument", `A table named '${name}' already exists.`);
+  // table names and defined names share one namespace
+  if (definedNames(host).some((n) => n.toLowerCase() === name.toLowerCase()))
+    throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
 }
 
 /** Built-in table style names: TableStyleLight1..21, TableStyleMedium1..28, TableStyleDark1..11. */
@@ -49,7 +52,13 @@ function checkTableStyle(style: string): void {
     throw new FakeOfficeError("InvalidArgument", `The table style '${style}' does not exist.`);
 }
 
-function overlaps(a: UsedBounds, b: UsedBounds): boolean {
+/** The workbook's defined names (ExcelJS keeps them in definedNames.model). */
+export function definedNames(host: FakeExcelHost): string[] {
+  const model = (host.workbook as unknown as { definedNames: { model: { name: string }[] } }).definedNames.model;
+  return model.map((n) => n.name);
+}
+
+export function overlaps(a: UsedBounds, b: UsedBounds): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 

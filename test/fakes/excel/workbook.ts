@@ -4,7 +4,7 @@ import { ClientObject } from "./clientObject";
 import type { FakeRequestContext } from "./context";
 import { FakeOfficeError } from "./errors";
 import { jsonSize } from "./payload";
-import { FakeTableCollection } from "./tables";
+import { FakeTableCollection, definedNames } from "./tables";
 import { FakeWorksheet } from "./worksheet";
 
 export class FakeApplication extends ClientObject {
@@ -20,13 +20,44 @@ export class FakeApplication extends ClientObject {
   }
 }
 
+/** workbook.names (ExcelApi 1.1): the defined names, for getItemOrNullObject (ExcelApi 1.4). */
+export class FakeNamedItemCollection extends ClientObject {
+  _snapshot(): Record<string, unknown> {
+    return {};
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, name);
+  }
+}
+
+export class FakeNamedItem extends ClientObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+  protected override exists(): boolean {
+    return definedNames(this.context.host).some((n) => n.toLowerCase() === this.key.toLowerCase());
+  }
+  _snapshot(props: string[]): Record<string, unknown> {
+    return props.includes("name") && this.exists() ? { name: this.key } : {};
+  }
+  get name(): string {
+    return this.get("name");
+  }
+}
+
 export class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
+  /** Defined names. */
+  readonly names: FakeNamedItemCollection;
   /** All tables of the workbook (ExcelApi 1.1). */
   readonly tables: FakeTableCollection;
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
+    this.names = new FakeNamedItemCollection(context);
     this.tables = new FakeTableCollection(context, null);
   }
   _snapshot(): Record<string, unknown> {

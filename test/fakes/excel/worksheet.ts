@@ -10,7 +10,7 @@ import { findSheet, sheetId } from "./workbook";
 import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeNoteCollection } from "./notes";
-import { FakeTableCollection } from "./tables";
+import { FakeTableCollection, overlaps } from "./tables";
 
 const VIS_TO_STATE: Record<string, ExcelJS.WorksheetState> = {
   Visible: "visible",
@@ -115,6 +115,9 @@ export class FakeWorksheet extends ClientObject {
       apply: (range) =>
         this.context.enqueue(16, () => {
           const b = typeof range === "string" ? parseRangeAddress(range) : range.bounds();
+          // a table has its own filter: Excel refuses a sheet AutoFilter over it
+          if (this.context.host.tables.some((t) => t.ws === this.ws() && overlaps(t, b)))
+            throw new FakeOfficeError("InvalidOperation", "The operation is not allowed on a table range.");
           this.ws().autoFilter = `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
         }),
     };

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { ExcelWorkbook, tableNameFor } from "../../../src/workbook/excel/ExcelWorkbook";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
-import { FakeExcelHost } from "../../fakes/excelFake";
+import { FakeExcelHost, FakeOfficeError, FakeTable } from "../../fakes/excelFake";
 import { ledgerWorkbook } from "../../contract/fixtures";
 import { OWN_SHEETS, type TableRow, type TableSpec } from "../../../src/workbook/port";
 
@@ -169,6 +169,43 @@ describe("the register's table (Office.js adapter over the fake)", () => {
     const port = new ExcelWorkbook({ excel: host.Excel as never, isSetSupported: host.isSetSupported });
     await port.upsertTableRows(REGISTER, [row(1), row(2)]);
     expect(host.tablesOn(REGISTER.sheet)).toEqual([{ name: "Table1", style: "TableStyleLight9", address: "A1:D3" }]);
+    await port.upsertTableRows(REGISTER, [row(3)]);
+    expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D4"]);
+  });
+
+  it("leaves the register's name to a defined name that has it (tables and names share one namespace), styled", async () => {
+    const wb = ledgerWorkbook();
+    wb.definedNames.add("'Начисления'!$A$1", "РеестрВзыскания");
+    const host = new FakeExcelHost(wb);
+    const port = new ExcelWorkbook({ excel: host.Excel as never, isSetSupported: host.isSetSupported });
+    await port.upsertTableRows(REGISTER, [row(1), row(2)]);
+    expect(host.tablesOn(REGISTER.sheet)).toEqual([{ name: "Table1", style: "TableStyleLight9", address: "A1:D3" }]);
+    await port.upsertTableRows(REGISTER, [row(3)]);
+    expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D4"]);
+  });
+
+  it("keeps the table Excel made when naming it fails in the same batch: a styled table, no sheet filter over it", async () => {
+    const { wb, host, port } = setup();
+    // Excel refuses the name after tables.add has made the table (e.g. a name defined meanwhile)
+    const desc = Object.getOwnPropertyDescriptor(FakeTable.prototype, "name")!;
+    Object.defineProperty(FakeTable.prototype, "name", {
+      ...desc,
+      set(this: FakeTable) {
+        this.context.enqueue(0, () => {
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format.",
+          );
+        });
+      },
+    });
+    try {
+      await port.upsertTableRows(REGISTER, [row(1), row(2)]);
+    } finally {
+      Object.defineProperty(FakeTable.prototype, "name", desc);
+    }
+    expect(host.tablesOn(REGISTER.sheet)).toEqual([{ name: "Table1", style: "TableStyleLight9", address: "A1:D3" }]);
+    expect(wb.getWorksheet(REGISTER.sheet)!.autoFilter ?? null).toBeNull();
     await port.upsertTableRows(REGISTER, [row(3)]);
     expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D4"]);
   });
