@@ -16,6 +16,19 @@ export function excelApiSupported(): boolean {
   }
 }
 
+/**
+ * Whether Excel can show the add-in's notes on marked cells (worksheet notes, ExcelApi 1.18; not in perpetual
+ * Office 2021/2024): null outside Excel, where this does not apply (the standalone page writes notes itself).
+ */
+export function excelNotesSupported(): boolean | null {
+  try {
+    if (typeof Office === "undefined" || !Office.context?.requirements) return null;
+    return Office.context.requirements.isSetSupported("ExcelApi", "1.18");
+  } catch {
+    return null;
+  }
+}
+
 export async function createExcelPort(): Promise<WorkbookPort | null> {
   return new ExcelWorkbook({
     excel: Excel,

@@ -23,6 +23,7 @@ import { ProgressPanel } from "../components/ProgressPanel";
 import { ErrorNotice, NoWorkbook, NotBuilt } from "../components/Notices";
 import { SheetPicker } from "../components/SheetPicker";
 import { MappingEditor } from "../components/MappingEditor";
+import { excelNotesSupported } from "../excelPort";
 
 /** Findings shown in the pane; the full list is on the «Проверка» sheet. */
 const MAX_SHOWN = 200;
@@ -140,6 +141,7 @@ function CheckResult({ report, onRerun }: { report: CheckReport; onRerun: () => 
           <Text>{[...byCode.entries()].map(([code, n]) => `${code} — ${formatCount(n)}`).join("; ")}</Text>
           <Subtitle2 as="h3">{`${ru.check.findings}: ${ru.check.findingsCount(report.findings.length)}`}</Subtitle2>
           <Caption1>{ru.check.findingsHint}</Caption1>
+          {excelNotesSupported() === false && <Caption1 role="note">{ru.check.noNotes}</Caption1>}
           <Table size="extra-small" className={styles.table} aria-label={ru.check.findings}>
             <TableHeader>
               <TableRow>
