@@ -99,7 +99,8 @@ export function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup, rows:
   if (!layout) return; // a host object without page layout (ExcelApi 1.9 always has it): print as Excel defaults
   layout.paperSize = "A4" as Excel.PaperType;
   layout.orientation = (print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // pages tall are left to Excel: 0 («automatic» in the file format) is not documented for Office.js
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
   if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
   if (print.wrapText && rows > 0) {
     const all = sheet.getRangeByIndexes(0, 0, rows, width);

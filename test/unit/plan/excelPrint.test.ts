@@ -32,13 +32,13 @@ function stubSheet() {
 }
 
 describe("queuePrintSetup (Office.js)", () => {
-  it("A4 landscape, one page wide and as many tall as needed, rows 9–10 repeated, text wrapped to the top", () => {
+  it("A4 landscape, one page wide, rows 9–10 repeated, text wrapped to the top", () => {
     const { sheet, calls, format } = stubSheet();
     queuePrintSetup(sheet, { landscape: true, repeatRows: [8, 9], fitToWidth: true, wrapText: true }, 28, 10);
     expect(calls).toEqual({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       titles: "$9:$10",
       range: [0, 0, 28, 10],
     });
