@@ -19,6 +19,7 @@ import { canonicalFromModel } from "../test/generators/canonical";
 import { monthlyRunExcelStage, monthlyRunStage } from "./stages/monthlyRun";
 import { reconcileStage } from "./stages/reconcile";
 import { saveExcelJsStage, saveStage } from "./stages/save";
+import { readCsvStage, readXlsStage, readXlsxStage, readXlsxStreamStage } from "./stages/read";
 
 // ---------------------------------------------------------------- the stage registry
 
@@ -294,6 +295,10 @@ const STAGES: Stage<never>[] = [
   reconcileStage,
   saveStage,
   saveExcelJsStage,
+  readXlsxStage,
+  readXlsxStreamStage,
+  readCsvStage,
+  readXlsStage,
 ] as unknown as Stage<never>[];
 
 // ---------------------------------------------------------------- measuring

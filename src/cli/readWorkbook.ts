@@ -11,6 +11,7 @@ import { LossySaveError } from "../workbook/xlsx/package/losslessSave";
 import { resultsFileName } from "../workbook/xlsx/package/resultsWorkbook";
 import { WorkbookError } from "../workbook/errors";
 import { detectFileKind, FileFormatError, openSpreadsheet } from "../workbook/files/open";
+import { readXlsxStreamed } from "../workbook/files/streamXlsx";
 import type { SheetGrid } from "../domain/grid";
 
 /** Compound File (OLE2) signature: old .xls files and password-protected (encrypted) .xlsx files. */
@@ -36,8 +37,12 @@ async function readInputFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Open a workbook (.xlsx, .xls, .ods, .csv/.txt); Russian InputErrors for a missing, unreadable or encrypted file. */
-export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+/**
+ * Open a workbook (.xlsx, .xls, .ods, .csv/.txt); Russian InputErrors for a missing, unreadable or encrypted file.
+ * `readOnly`: the command never saves, so an .xlsx may be read by the faster streaming reader (nothing of the
+ * original package is kept for a lossless save).
+ */
+export async function openWorkbook(path: string, options: { readOnly?: boolean } = {}): Promise<XlsxWorkbook> {
   const bytes = await readInputFile(path);
   // .xls, .ods, .csv/.txt (by content, not by extension) become the same in-memory workbook; the file is not changed
   const kind = detectFileKind(bytes);
@@ -52,7 +57,8 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     }
   }
   try {
-    const workbook = await XlsxWorkbook.fromArrayBuffer(bytes);
+    const streamed = options.readOnly ? await readXlsxStreamed(bytes) : null;
+    const workbook = streamed ? new XlsxWorkbook(streamed) : await XlsxWorkbook.fromArrayBuffer(bytes);
     workbook.sourceName = path;
     return workbook;
   } catch (err) {

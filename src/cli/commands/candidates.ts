@@ -79,7 +79,7 @@ export function registerCandidates(program: Command): void {
     .option("--json", "вывести JSON")
     .action(async (path: string, opts: { asOf: string; sheet?: string; json?: boolean }) => {
       const asOf = parseCliDate(opts.asOf, "--as-of");
-      const workbook = await openWorkbook(path);
+      const workbook = await openWorkbook(path, { readOnly: true });
       let result: FindCandidatesResult;
       try {
         result = await asInputError(() => findCandidates(workbook, { asOf, sheet: opts.sheet, write: false }));

@@ -78,7 +78,7 @@ export function registerCheck(program: Command): void {
     .option("--sheet <лист>", "лист с реестром (если в книге их несколько)")
     .option("--json", "вывести JSON")
     .action(async (path: string, opts: { sheet?: string; json?: boolean }) => {
-      const workbook = await openWorkbook(path);
+      const workbook = await openWorkbook(path, { readOnly: true });
       let result: CheckLedgerResult;
       try {
         result = await asInputError(() => checkLedger(workbook, { sheet: opts.sheet, write: false }));

@@ -10,7 +10,7 @@ export function registerSheets(program: Command): void {
     .argument("<файл>", "книга Excel (.xlsx)")
     .option("--json", "вывести JSON")
     .action(async (file: string, opts: { json?: boolean }) => {
-      const workbook = await openWorkbook(file);
+      const workbook = await openWorkbook(file, { readOnly: true });
       const sheets = (await workbook.listSheets()).map((s) => ({
         name: s.name,
         rows: s.rows,

@@ -34,7 +34,8 @@ beforeAll(async () => {
   await port.writeOwnSheet({ name: OWN_SHEETS.check, rows: [["Ошибок нет"]] });
   sample = join(dir, "книга.xlsx");
   await saveXlsxFile(port, sample);
-  writeFileSync(join(dir, "not.xlsx"), "Лицевой счёт;Сумма\n00123;10\n");
+  // not a table in any format (a PNG header); a CSV named .xlsx would be read as CSV: formats go by content
+  writeFileSync(join(dir, "not.xlsx"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   // an encrypted workbook is an OLE compound file: it starts with D0 CF 11 E0 A1 B1 1A E1
   writeFileSync(
     join(dir, "secret.xlsx"),
@@ -69,7 +70,7 @@ describe("zhku-collect sheets", () => {
 
   it.each([
     ["missing.xlsx", "не найден"],
-    ["not.xlsx", "не является книгой Excel"],
+    ["not.xlsx", "не является таблицей"],
     ["secret.xlsx", "защищён паролем"],
     ["folder.xlsx", "это папка"],
   ])("%s → exit 2 with one Russian line naming the file", (file, words) => {

@@ -118,3 +118,22 @@ describe("format by content", () => {
     ]);
   });
 });
+
+describe("the CLI's streamed .xlsx read", () => {
+  it("gives the same sheets and grid as ExcelJS's full load: Cyrillic across chunk edges, merges, hidden sheets", async () => {
+    const { turnoverSheet } = await import("../../generators/sheets");
+    const { gridsToWorkbook, workbookToBuffer } = await import("../../generators/xlsx");
+    const { XlsxWorkbook } = await import("../../../src/workbook/xlsx/XlsxWorkbook");
+    const { readXlsxStreamed } = await import("../../../src/workbook/files/streamXlsx");
+    const g = turnoverSheet({ seed: 7, accounts: 3000, identity: true, nameStyle: "mixed" }).grid;
+    const wb = gridsToWorkbook([g, { ...g, sheet: "скрытый", values: [["x"]], text: [["x"]], numberFormat: [[""]] }]);
+    wb.getWorksheet("скрытый")!.state = "hidden";
+    const bytes = await workbookToBuffer(wb);
+    const full = await XlsxWorkbook.fromArrayBuffer(bytes);
+    const streamed = new XlsxWorkbook((await readXlsxStreamed(bytes))!);
+    expect(await streamed.listSheets()).toEqual(await full.listSheets());
+    const a = await full.readSheet(g.sheet);
+    expect(a.merges!.length).toBeGreaterThan(0);
+    expect(await streamed.readSheet(g.sheet)).toEqual(a);
+  }, 60_000);
+});
