@@ -155,22 +155,34 @@ class RegisterWriter {
     await this.flush();
   }
 
-  /** New rows through table.rows.add, one sync per block, with our formats on every column. */
+  /**
+   * New table rows, one sync per block. Written directly below the table, which grows over them by itself, as
+   * Microsoft recommends: TableRowCollection.add shows co-authors a yellow bar and may lose their recent changes,
+   * and repeated adds degrade. With a Total row on, rows.add is kept: it puts the rows above the Total row.
+   */
   private async addTableRows(table: FoundTable, rows: OutCell[][], tableTop: number): Promise<void> {
     const width = table.columns;
     const formats = Array.from({ length: width }, (_, c) => this.columnFormats[c] ?? "General");
     const cells = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
-    for (const { start, block } of prepareBlocks(cells, width, formats, this.env.payloadTarget, true)) {
+    // each block's request also sets the format of every column (a range and a property each)
+    const budget = Math.max(UPDATE_OVERHEAD, this.env.payloadTarget - width * UPDATE_OVERHEAD);
+    for (const { start, block } of prepareBlocks(cells, width, formats, budget, table.totals)) {
       suspendCalculation(this.env, this.ctx);
-      // null index = at the end (as in Office.js samples; the typings only say `index?: number`)
-      table.table.rows.add(null as unknown as undefined, block.values);
       const top = tableTop + start;
-      // new table rows take the formats of the row above (maybe a clerk's); set ours on every column
-      queueColumnFormats(this.ws, top, block.values.length, formats, 0, true);
-      if (block.formats) {
-        const range = this.ws.getRangeByIndexes(top, 0, block.values.length, width);
-        range.numberFormat = block.formats;
-        range.untrack();
+      if (table.totals) {
+        // null index = at the end (as in Office.js samples; the typings only say `index?: number`)
+        table.table.rows.add(null as unknown as undefined, block.values);
+        // new table rows take the formats of the row above (maybe a clerk's); set ours on every column
+        queueColumnFormats(this.ws, top, block.values.length, formats, 0, true);
+        if (block.formats) {
+          const range = this.ws.getRangeByIndexes(top, 0, block.values.length, width);
+          range.numberFormat = block.formats;
+          range.untrack();
+        }
+      } else {
+        // our formats first (the table would copy the row above's), then the values
+        queueColumnFormats(this.ws, top, block.values.length, formats, 0, true);
+        queueBlock(this.ws, top, 0, block);
       }
       this.done += block.values.length;
       await this.flush();
@@ -271,6 +283,8 @@ async function settleTable(env: ExcelEnv, sheet: string, rowCount: number, colum
 
 interface FoundTable {
   table: Excel.Table;
+  /** A Total row is on (the table's last row). */
+  totals: boolean;
   columns: number;
   /** 0-based sheet row of the table's last row. */
   bottom: number;
@@ -279,7 +293,7 @@ interface FoundTable {
 /** The sheet's table whose header starts at A1, with its size (two syncs when the sheet has tables, else one). */
 async function findTableAtA1(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<FoundTable | null> {
   const tables = ws.tables;
-  tables.load("items/name");
+  tables.load("items/name,items/showTotals");
   await ctx.sync();
   if (tables.items.length === 0) return null;
   const probes = tables.items.map((table) => {
@@ -289,5 +303,12 @@ async function findTableAtA1(ctx: Excel.RequestContext, ws: Excel.Worksheet): Pr
   });
   await ctx.sync();
   const hit = probes.find((p) => p.range.rowIndex === 0 && p.range.columnIndex === 0);
-  return hit ? { table: hit.table, columns: hit.range.columnCount, bottom: hit.range.rowCount - 1 } : null;
+  return hit
+    ? {
+        table: hit.table,
+        totals: hit.table.showTotals,
+        columns: hit.range.columnCount,
+        bottom: hit.range.rowCount - 1,
+      }
+    : null;
 }

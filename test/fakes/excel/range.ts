@@ -15,6 +15,7 @@ import { CELL_READ_LIMIT, arrayRequestBytes } from "./payload";
 import { assertWritable, boundsAddress, eachCell, qualify, writeInput } from "./cells";
 import { FakeRangeFormat } from "./format";
 import { FakeRangeAreas } from "./rangeAreas";
+import { autoExpandTables } from "./tables";
 import type { FakeWorksheet } from "./worksheet";
 
 export class FakeRange extends ClientObject {
@@ -193,6 +194,7 @@ export class FakeRange extends ClientObject {
       }
       writeInput(cell, x);
     });
+    if (what === "values") autoExpandTables(this.context.host, ws, b);
   }
 
   clear(applyTo?: string): void {

@@ -22,6 +22,27 @@ export interface FakeTableModel {
   left: number;
   bottom: number;
   right: number;
+  /** A Total row is on: it is the table's last row (`bottom`). */
+  showTotals?: boolean;
+}
+
+/**
+ * Excel's table auto-expansion: values typed or written into the row right below a table (no Total row), within
+ * its columns, make the table grow over them (rows written in one go below it all join). Called after a write.
+ */
+export function autoExpandTables(host: FakeExcelHost, ws: ExcelJS.Worksheet, written: UsedBounds): void {
+  for (const t of host.tables) {
+    if (t.ws !== ws || t.showTotals) continue;
+    if (written.top !== t.bottom + 1 || written.right < t.left || written.left > t.right) continue;
+    let bottom = t.bottom;
+    for (let r = written.top; r <= written.bottom; r++) {
+      let any = false;
+      for (let c = t.left; c <= t.right && !any; c++) any = excelJsCellValue(ws.getCell(r + 1, c + 1)) !== null;
+      if (!any) break;
+      bottom = r;
+    }
+    t.bottom = bottom;
+  }
 }
 
 /**
@@ -210,12 +231,13 @@ export class FakeTable extends ClientObject {
       else if (p === "id") out.id = `{${t.id}}`;
       else if (p === "style") out.style = t.style;
       else if (p === "showHeaders") out.showHeaders = true;
+      else if (p === "showTotals") out.showTotals = !!t.showTotals;
     }
     return out;
   }
 
   protected override defaultProps(): string[] {
-    return ["name", "id", "style", "showHeaders"];
+    return ["name", "id", "style", "showHeaders", "showTotals"];
   }
 
   get name(): string {
@@ -227,6 +249,30 @@ export class FakeTable extends ClientObject {
       checkTableName(this.context.host, v, t);
       t.name = v;
     });
+  }
+
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+  /** The Total row on (a row added below the data, which must be empty) or off (the row removed and cleared). */
+  set showTotals(v: boolean) {
+    this.context.enqueue(8, () => {
+      const t = this.model();
+      if (!!t.showTotals === v) return;
+      if (v) {
+        t.bottom += 1;
+        t.showTotals = true;
+        this.totalsCell(t).value = "Итог";
+      } else {
+        for (let c = t.left; c <= t.right; c++) t.ws.getCell(t.bottom + 1, c + 1).value = null;
+        t.bottom -= 1;
+        t.showTotals = false;
+      }
+    });
+  }
+
+  private totalsCell(t: FakeTableModel): ExcelJS.Cell {
+    return t.ws.getCell(t.bottom + 1, t.left + 1);
   }
 
   get style(): string {
@@ -254,6 +300,9 @@ export class FakeTable extends ClientObject {
     return this.part((t) => ({ top: t.top + 1, left: t.left, bottom: t.bottom, right: t.right }));
   }
 }
+
+/** For tests: how many times TableRowCollection.add ran (Microsoft advises against it while co-authoring). */
+export const addCalls = { count: 0 };
 
 export class FakeTableRowCollection extends ClientObject {
   constructor(
@@ -300,13 +349,26 @@ export class FakeTableRowCollection extends ClientObject {
           "InsertDeleteConflict",
           "excelFake: cells below the table are not empty (Excel would shift them down).",
         );
-      const model = dataRows > 0 ? t.ws.getRow(t.bottom + 1) : null;
-      eachCell(t.ws, below, (cell, r, c) => {
+      if (t.showTotals) {
+        // new rows go above the Total row: it moves down by their number
+        for (let c = t.left; c <= t.right; c++) {
+          const from = t.ws.getCell(t.bottom + 1, c + 1);
+          const to = t.ws.getCell(t.bottom + 1 + rows.length, c + 1);
+          to.value = from.value;
+          to.style = { ...from.style };
+          from.value = null;
+        }
+        t.bottom -= 1;
+      }
+      const model = t.bottom > t.top ? t.ws.getRow(t.bottom + 1) : null;
+      const target = { top: t.bottom + 1, left: t.left, bottom: t.bottom + rows.length, right: t.right };
+      eachCell(t.ws, target, (cell, r, c) => {
         if (model) cell.style = { ...model.getCell(t.left + c + 1).style };
         const x = rows[r][c];
         if (x !== null && x !== undefined) writeInput(cell, x);
       });
-      t.bottom += rows.length;
+      t.bottom += rows.length + (t.showTotals ? 1 : 0);
+      addCalls.count += 1;
     });
   }
 }

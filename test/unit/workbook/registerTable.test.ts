@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { ExcelWorkbook, tableNameFor } from "../../../src/workbook/excel/ExcelWorkbook";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { FakeExcelHost, FakeOfficeError, FakeTable } from "../../fakes/excelFake";
+import { addCalls } from "../../fakes/excel/tables";
 import { ledgerWorkbook } from "../../contract/fixtures";
 import { OWN_SHEETS, type TableRow, type TableSpec } from "../../../src/workbook/port";
 
@@ -208,6 +209,30 @@ describe("the register's table (Office.js adapter over the fake)", () => {
     expect(wb.getWorksheet(REGISTER.sheet)!.autoFilter ?? null).toBeNull();
     await port.upsertTableRows(REGISTER, [row(3)]);
     expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D4"]);
+  });
+
+  it("grows the register by writing right below its table, never rows.add (co-authors get no yellow bar)", async () => {
+    const { host, port } = setup();
+    await port.upsertTableRows(REGISTER, [row(1), row(2)]);
+    const before = addCalls.count;
+    await port.upsertTableRows(REGISTER, [row(3), row(4), row(5)]);
+    expect(addCalls.count).toBe(before);
+    expect(host.tablesOn(REGISTER.sheet)).toEqual([
+      { name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:D6" },
+    ]);
+  });
+
+  it("with a Total row on, adds the rows above it and the Total row stays last", async () => {
+    const { wb, host, port } = setup();
+    await port.upsertTableRows(REGISTER, [row(1), row(2)]);
+    await host.run(async (ctx) => {
+      ctx.workbook.tables.getItem("РеестрВзыскания").showTotals = true;
+      await ctx.sync();
+    });
+    await port.upsertTableRows(REGISTER, [row(3)]);
+    expect(host.tablesOn(REGISTER.sheet).map((t) => t.address)).toEqual(["A1:D5"]);
+    const ws = wb.getWorksheet(REGISTER.sheet)!;
+    expect([ws.getCell("A4").value, ws.getCell("A5").value]).toEqual(["k3", "Итог"]);
   });
 
   it("gives the plain look (bold header, filter) when Excel refuses the table", async () => {
