@@ -10,7 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { monthlyRowsSheet, turnoverSheet } from "../../generators/sheets";
-import { encode1251, gridToSheetJs, ledgerInAllFormats, type LedgerFiles } from "./readersFixtures";
+import {
+  encode1251,
+  gridToSheetJs,
+  ledgerInAllFormats,
+  passwordProtectedXls,
+  type LedgerFiles,
+} from "./readersFixtures";
 
 let dir = "";
 const AS_OF = "2026-11-15";
@@ -132,6 +138,10 @@ describe("bad input: a Russian message naming the file, exit code 2", () => {
     XLSX.CFB.utils.cfb_add(cfb, "EncryptionInfo", new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
     XLSX.CFB.utils.cfb_add(cfb, "EncryptedPackage", new Uint8Array(64));
     refused("с паролем.xls", new Uint8Array(XLSX.CFB.write(cfb, { type: "array" }) as ArrayBuffer), /паролем/);
+  });
+
+  it("a password-protected .xls (a FILEPASS record)", () => {
+    refused("зашифрованный.xls", passwordProtectedXls(), /защищён паролем/);
   });
 
   it("an .ods with two ledger tables asks which one", () => {

@@ -79,3 +79,33 @@ export async function ledgerInAllFormats(grid: SheetGrid): Promise<LedgerFiles> 
     ods: gridToSheetJs([grid], "ods"),
   };
 }
+
+/**
+ * An .xls marked as encrypted the way Excel marks it: a FILEPASS record (0x002F, RC4) right after the workbook
+ * stream's BOF record. SheetJS CE cannot write encrypted files, so the record is put into a plain BIFF8 by hand.
+ */
+export function passwordProtectedXls(): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ["Л/С", "Долг"],
+      ["0012", 25430.12],
+    ]),
+    "ОСВ",
+  );
+  const cfb = XLSX.CFB.read(new Uint8Array(XLSX.write(wb, { type: "array", bookType: "biff8" })), { type: "array" });
+  const entry = XLSX.CFB.find(cfb, "Workbook")!;
+  const data = Uint8Array.from(entry.content as ArrayLike<number>);
+  const afterBof = 4 + (data[2] | (data[3] << 8));
+  const body = new Uint8Array(54);
+  body.set([1, 0, 1, 0, 1, 0]); // wEncryptionType = RC4, version 1.1
+  const record = new Uint8Array([0x2f, 0x00, body.length, 0x00, ...body]);
+  const out = new Uint8Array(data.length + record.length);
+  out.set(data.subarray(0, afterBof));
+  out.set(record, afterBof);
+  out.set(data.subarray(afterBof), afterBof + record.length);
+  entry.content = out as unknown as typeof entry.content;
+  entry.size = out.length;
+  return new Uint8Array(XLSX.CFB.write(cfb, { type: "array" }) as ArrayBuffer);
+}
