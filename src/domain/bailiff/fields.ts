@@ -8,6 +8,7 @@ import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
 import { AMOUNT_IN_TEXT, cleanText, findIpNumbers, parseDocumentNumber, squash } from "./normalize";
 import type { Proceeding } from "./model";
+import { isBlank } from "./rows";
 
 /** What a register column holds: FSSP composite cells or the atomic columns of an ОСП list. */
 export type ColumnConcept =
@@ -186,7 +187,7 @@ function firstLine(text: string): string {
 
 /** Fill a proceeding from one cell of a known column. */
 export function readCell(p: Proceeding, concept: ColumnConcept, text: string): void {
-  if (squash(text) === "") return;
+  if (isBlank(text)) return;
   switch (concept) {
     case "debtor":
       return readDebtor(p, text);

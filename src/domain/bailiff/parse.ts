@@ -15,7 +15,7 @@ import {
   type Proceeding,
   type RegisterShape,
 } from "./model";
-import { findIpNumbers, squash } from "./normalize";
+import { findIpNumbers, hasProceedingNumber, squash } from "./normalize";
 import { reconstructPlainText, looksLikePlainTextPaste } from "./plainText";
 import { isBlank, type DataRow } from "./rows";
 
@@ -140,9 +140,7 @@ function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean):
 }
 
 function startsRecord(cells: string[], ipCol: number): boolean {
-  const cell = cells[ipCol] ?? "";
-  if (!cell.includes("/")) return false;
-  return findIpNumbers(cell).some((n) => n.suffix === "ИП" || n.suffix === "old");
+  return hasProceedingNumber(cells[ipCol] ?? "");
 }
 
 /** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */

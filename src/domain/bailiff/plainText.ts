@@ -7,16 +7,13 @@
  */
 import type { ColumnConcept } from "./fields";
 import { isBlank, type DataRow } from "./rows";
-import { findIpNumbers, squash } from "./normalize";
+import { hasProceedingNumber, squash } from "./normalize";
 
 const FOREIGN_IN_FIRST_COLUMN =
   /^(сумма долга|остаток долга|исполнительский сбор|судебный участок|мировой судья|[а-яё]+ (районный|городской) суд|ст\.\s*\d|ч\.\s*\d|п\.\s*\d|\+7|\d{6},)/i;
 const PLACE_OR_ID = /^(\d{1,2}\.\d{1,2}\.\d{4}|\d{10}|\d{12}|г\.\s|,|россия)/i;
 
-function hasIp(s: string): boolean {
-  if (!s.includes("/") && !/\d{20}/.test(s)) return false;
-  return findIpNumbers(s).some((n) => n.suffix === "ИП" || n.suffix === "old");
-}
+const hasIp = hasProceedingNumber;
 
 /** Rows hold in the first column what belongs to other columns, or the debtor cell beside a number is not a name. */
 export function looksLikePlainTextPaste(rows: DataRow[], columns: Map<number, ColumnConcept>): boolean {
