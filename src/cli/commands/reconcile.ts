@@ -1,5 +1,6 @@
 /**
- * `reconcile WORKBOOK.xlsx --register FILE --as-of DATE [--json]`: the bailiff register cross-check (docs/formats.md, § 3 and § 5).
+ * `reconcile WORKBOOK.xlsx --register FILE --as-of DATE [--json]`: the bailiff register cross-check
+ * (docs/formats.md, § 3 and § 5).
  * WORKBOOK holds the ledger and the court-work register; FILE is the bailiff register as .xlsx, .csv or .txt in any
  * of the paste shapes. Never writes to either file.
  */

@@ -50,8 +50,9 @@ function endedByStatusText(text: string): boolean {
 }
 
 /**
- * A direct payment (docs/law.md, § 10; 229-ФЗ ст. 47 ч. 1 п. 1): a payment on/after the order date that covers the order amount — the last payment or
- * one month's payments — and a balance that no longer holds the debt. A small payment is not enough.
+ * A direct payment (docs/law.md, § 10; 229-ФЗ ст. 47 ч. 1 п. 1): a payment on/after the order date that covers the
+ * order amount — the last payment or one month's payments — and a balance that no longer holds the debt. A small
+ * payment is not enough.
  */
 export function directPayment(
   facts: LedgerFacts | undefined,
