@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
+import { zipSync, type Zippable } from "fflate";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { LossySaveError } from "../../../src/workbook/xlsx/package/losslessSave";
 import { checkLedger } from "../../../src/app/checkLedger";
@@ -297,6 +298,23 @@ describe("lossless save of a workbook opened from a file", () => {
     check.eachRow((row) => row.eachCell((c) => c.type === ExcelJS.ValueType.Formula && formulas.push(c.formula)));
     expect(formulas.length).toBeGreaterThan(0);
     for (const f of formulas) expect(f).toMatch(/^HYPERLINK\("Реестр УК\.xlsx#'Должники'!/);
+  });
+
+  it("copies the untouched parts' compressed bytes as they were instead of recompressing them", async () => {
+    const original = richParts();
+    // the chart stored uncompressed (method 0) in the input: a recompressing writer would deflate it
+    const files = Object.fromEntries(
+      [...original].map(([k, v]) => [k, k === "xl/charts/chart1.xml" ? [v, { level: 0 }] : v]),
+    );
+    const wb = await XlsxWorkbook.fromArrayBuffer(zipSync(files as Zippable));
+    await runEverything(wb);
+    const saved = new Uint8Array(await wb.save());
+    const name = new TextEncoder().encode("xl/charts/chart1.xml");
+    const at = Buffer.from(saved).indexOf(Buffer.from(name)) - 30;
+    const header = new DataView(saved.buffer, saved.byteOffset + at, 30);
+    expect(header.getUint32(0, true)).toBe(0x04034b50);
+    expect(header.getUint16(8, true)).toBe(0); // still stored
+    expect(header.getUint32(18, true)).toBe(original.get("xl/charts/chart1.xml")!.length);
   });
 
   it("a workbook built in memory (no file behind it) is still written whole by ExcelJS", async () => {
