@@ -8,7 +8,16 @@
 import type { IsoDate } from "../dates";
 import type { Kopecks } from "../money";
 import type { Proceeding } from "./model";
-import { addressKey, compareNames, documentKey, ipKey, nameKey, parseName } from "./normalize";
+import {
+  addressKey,
+  compareParsedNames,
+  documentKey,
+  ipKey,
+  nameKey,
+  parseName,
+  type NameAgreement,
+  type NameParts,
+} from "./normalize";
 
 /** One of the company's cases: a row of the court-work register, or a ledger account (names/addresses only). */
 export interface MatchTarget {
@@ -108,8 +117,22 @@ export function targetKeys(documentRaw: string, ipRaw: string, address: string) 
   return { documentKey: documentKey(documentRaw), ipKey: ipKey(ipRaw), addressKey: addressKey(address) };
 }
 
-function names(p: Proceeding, t: MatchTarget) {
-  return compareNames(p.debtor.name, t.debtor);
+/** Parsed names: each proceeding's and each target's name is parsed once per run. */
+const TARGET_NAMES = new WeakMap<MatchTarget, NameParts | null>();
+let lastProceeding: Proceeding | null = null;
+let lastParts: NameParts | null = null;
+
+function names(p: Proceeding, t: MatchTarget): NameAgreement {
+  if (p !== lastProceeding) {
+    lastProceeding = p;
+    lastParts = parseName(p.debtor.name);
+  }
+  let tp = TARGET_NAMES.get(t);
+  if (tp === undefined) {
+    tp = parseName(t.debtor);
+    TARGET_NAMES.set(t, tp);
+  }
+  return compareParsedNames(lastParts, tp);
 }
 
 const NAME_RU = {

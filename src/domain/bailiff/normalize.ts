@@ -259,8 +259,11 @@ export type NameAgreement = "same" | "initials" | "part" | "different";
  * surname), "different" (another surname — a gender form is another person — or another first name/patronymic).
  */
 export function compareNames(a: string, b: string): NameAgreement {
-  const x = parseName(a);
-  const y = parseName(b);
+  return compareParsedNames(parseName(a), parseName(b));
+}
+
+/** compareNames on names already parsed (the matcher parses each name once). */
+export function compareParsedNames(x: NameParts | null, y: NameParts | null): NameAgreement {
   if (!x || !y) return "different";
   const initialsFit = (p: string, q: string) =>
     p === "" || q === "" || (p.length === 1 || q.length === 1 ? p[0] === q[0] : p === q);
