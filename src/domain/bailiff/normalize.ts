@@ -33,13 +33,20 @@ const CYR_TO_LATIN: Record<string, string> = { Р: "R", С: "S", М: "M", р: "R
 const PLAIN = /^[\x20-\x3b\x3d-\x7e\u0401-\u0451№\n]*$/;
 
 /** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
+/** Latin-1, Cyrillic, dashes, «№» and the usual spaces: cleaned by the replacements alone, no NFKC needed. */
+const NO_COMPAT =
+  /^[\t\n\r\x20-\x7e\u00a0-\u00ff\u0400-\u04ff\u2007\u2009\u200b-\u200d\u2010-\u2015\u202f\u2060\u2116\u2212\ufeff]*$/;
+
 export function cleanText(s: string): string {
   if (PLAIN.test(s)) return s;
-  // NFKC would turn «№» into «No»: keep the sign
-  return s
-    .replace(/№/g, "\ue000")
-    .normalize("NFKC")
-    .replace(/\ue000/g, "№")
+  // NFKC (full-width letters, ligatures) would also turn «№» into «No»: keep the sign
+  const n = NO_COMPAT.test(s)
+    ? s
+    : s
+        .replace(/№/g, "\ue000")
+        .normalize("NFKC")
+        .replace(/\ue000/g, "№");
+  return n
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/[\u00a0\u202f\u2009\u2007\t]/g, " ")

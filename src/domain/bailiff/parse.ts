@@ -200,7 +200,10 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
       const texts = new Map<ColumnConcept, string>();
       for (const [col, concept] of header.columns) {
         const lines = rec.rows.map((r) => r.cells[col] ?? "").filter((t) => !isBlank(t));
-        if (lines.length > 0) texts.set(concept, [texts.get(concept), ...lines].filter(Boolean).join("\n"));
+        if (lines.length === 0) continue;
+        const before = texts.get(concept);
+        const joined = lines.length === 1 ? lines[0] : lines.join("\n");
+        texts.set(concept, before ? `${before}\n${joined}` : joined);
       }
       return { row: rec.row, texts };
     });
