@@ -106,11 +106,13 @@ function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
       continue;
     }
     // counters, pagination and region titles are one-cell rows; headers name their columns
-    const raw = cells.join(" ");
-    if (filled > 2 && !HEADER_HINT.test(raw)) {
+    // header cells are short: test those only, without joining the row
+    const hinted = cells.some((c) => c.length > 0 && c.length < 300 && HEADER_HINT.test(c));
+    if (filled > 2 && !hinted) {
       out.rows.push({ row: grid.top + r + 1, cells });
       continue;
     }
+    const raw = cells.join(" ");
     const joined = squash(raw);
     const found = /найдено записей:?\s*(\d+)/i.exec(joined);
     if (found) {
@@ -118,7 +120,7 @@ function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
       continue;
     }
     if (/^(предыдущая|следующая|[\d\s.…]+$)/i.test(joined) && !/\d{2}\.\d{2}\.\d{4}/.test(joined)) continue;
-    if (HEADER_HINT.test(raw) && (isHeaderLike(cells) || matchHeaderRow(cells))) continue;
+    if (hinted && (isHeaderLike(cells) || matchHeaderRow(cells))) continue;
     const region = isRegionTitle(cells, grid, r);
     if (region) {
       out.regions.push(region);
