@@ -113,18 +113,10 @@ export function findIpNumbers(text: string): IpNumber[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const HAS_IP_CACHE = new Map<string, boolean>();
-
-/** Does a cell hold a proceeding number of its own (not only a consolidated one)? Memoised: shapes ask twice. */
+/** Does a cell hold a proceeding number of its own (not only a consolidated one)? */
 export function hasProceedingNumber(cell: string): boolean {
   if (!cell.includes("/") && !/\d{20}/.test(cell)) return false;
-  let v = HAS_IP_CACHE.get(cell);
-  if (v === undefined) {
-    if (HAS_IP_CACHE.size > 300_000) HAS_IP_CACHE.clear();
-    v = findIpNumbers(cell).some((n) => n.suffix === "ИП" || n.suffix === "old");
-    HAS_IP_CACHE.set(cell, v);
-  }
-  return v;
+  return findIpNumbers(cell).some((n) => n.suffix === "ИП" || n.suffix === "old");
 }
 
 /** Canonical key of one proceeding number as typed anywhere (register cell, УИН); null when none is in it. */
