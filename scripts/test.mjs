@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checking, the production build (with an example hosting URL), unit + contract + manifest
+// `npm test`: type checking, lint (layering, cycles, format), the production build (with an example hosting URL), unit + contract + manifest
 // tests (vitest), then the end-to-end tests in headless Chromium against dist/. Stops at the first failing step.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -12,6 +12,8 @@ export const TEST_BUILD_URL = "https://example.org/zhku/";
 
 const steps = [
   ["Проверка типов (tsc --noEmit)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
+  ["Слои и циклы импорта (eslint)", "npx", ["eslint", "."]],
+  ["Формат кода (prettier --check)", "npx", ["prettier", "--check", "."]],
   ["Сборка dist/ (webpack, production)", "npx", ["webpack", "--mode", "production", "--env", `url=${TEST_BUILD_URL}`]],
   ["Модульные, контрактные тесты и манифест (vitest)", "npx", ["vitest", "run", ...reporters("unit")]],
   [

@@ -67,11 +67,6 @@ const PROBE_ROWS = 35;
 /** A sheet this small is read whole at once: probing its header first would cost a second round trip. */
 const SMALL_SHEET_CELLS = 20_000;
 
-/** The template saved in the workbook, validated; the district's plan when none is saved. */
-export async function loadPlanTemplate(port: WorkbookPort): Promise<PlanTemplate> {
-  return planTemplateFrom(await port.readSettings());
-}
-
 function planTemplateFrom(settings: Record<string, unknown>): PlanTemplate {
   const saved = settings[PLAN_TEMPLATE_KEY];
   return saved === undefined || saved === null ? DEFAULT_PLAN_TEMPLATE : validatePlanTemplate(saved);

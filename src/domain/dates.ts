@@ -79,13 +79,6 @@ export function weekday(date: IsoDate): number {
   return (((toDayNumber(date) + 4) % 7) + 7) % 7;
 }
 
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a <= b ? a : b;
-}
-export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
-  return a >= b ? a : b;
-}
-
 // ---- periods ----
 
 const PERIOD_RE = /^(\d{4})-(\d{2})$/;
@@ -113,11 +106,6 @@ export function addPeriods(p: Period, n: number): Period {
   const y = Math.floor(idx / 12);
   const m = (idx % 12) + 1;
   return `${y}-${m < 10 ? "0" : ""}${m}`;
-}
-
-/** Number of months from a to b (b − a): 2024-01 → 2024-03 is 2. */
-export function periodsBetween(a: Period, b: Period): number {
-  return +b.slice(0, 4) * 12 + +b.slice(5, 7) - (+a.slice(0, 4) * 12 + +a.slice(5, 7));
 }
 
 // ---- Excel serials ----
@@ -249,21 +237,6 @@ const MONTH_NAMES_NOM = [
   "ноябрь",
   "декабрь",
 ];
-const MONTH_NAMES_GEN = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
-
 /** "2024-03" → "март 2024" */
 export function formatPeriodRu(p: Period): string {
   return `${MONTH_NAMES_NOM[+p.slice(5, 7) - 1]} ${p.slice(0, 4)}`;
@@ -272,9 +245,4 @@ export function formatPeriodRu(p: Period): string {
 /** "2024-03-05" → "05.03.2024" */
 export function formatDateRu(d: IsoDate): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
-}
-
-/** "2024-03-05" → "5 марта 2024 г." */
-export function formatDateLongRu(d: IsoDate): string {
-  return `${+d.slice(8, 10)} ${MONTH_NAMES_GEN[+d.slice(5, 7) - 1]} ${d.slice(0, 4)} г.`;
 }

@@ -44,10 +44,6 @@ export function roublesToKopecks(roubles: number): Kopecks {
   return roundHalfUp(Math.round(roubles * 100 * 1e6) / 1e6);
 }
 
-export function kopecksToRoubles(kop: Kopecks): number {
-  return kop / 100;
-}
-
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
 
 /**

@@ -319,5 +319,3 @@ export const ru = {
     download: "Скачать",
   },
 } as const;
-
-export type Messages = typeof ru;

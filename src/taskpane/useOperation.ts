@@ -4,7 +4,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { OperationOptions, Progress } from "../workbook/port";
-import { ru } from "../i18n/ru";
 
 export type OperationState<T> =
   | { status: "idle" }
@@ -58,5 +57,3 @@ export function useOperation<T>() {
   const reset = useCallback(() => setState({ status: "idle" }), []);
   return { state, run, cancel, reset };
 }
-
-export const cancelledText = ru.progress.cancelled;

@@ -23,7 +23,6 @@ export const OWN_SHEETS = {
   planDetail: "План — расшифровка",
   planHistory: "План — динамика",
 } as const;
-export type OwnSheetKey = keyof typeof OWN_SHEETS;
 /** Prefix of the per-account penalty sheets («Расчёт пени 1020034»). */
 export const PENALTY_SHEET_PREFIX = "Расчёт пени ";
 

@@ -9,6 +9,3 @@ export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
 export async function saveXlsxFile(workbook: XlsxWorkbook, path: string): Promise<void> {
   await writeFile(path, new Uint8Array(await workbook.save()));
 }
-
-/** The name the task brief uses: save the workbook to a path. */
-export const saveToFile = saveXlsxFile;

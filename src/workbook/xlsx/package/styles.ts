@@ -135,11 +135,6 @@ export function setOpenAttr(element: string, name: string, value: string): strin
   return setAttr(element.slice(0, end), name, value) + element.slice(end);
 }
 
-/** A solid fill's XML from an "AARRGGBB" colour. */
-export function solidFillXml(argb: string): string {
-  return `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`;
-}
-
 /** A cell format: `base` (the cell's own xf) with only its fill replaced. */
 export function withFill(baseXf: string, fillId: number): string {
   return setOpenAttr(setOpenAttr(baseXf, "fillId", String(fillId)), "applyFill", "1");
