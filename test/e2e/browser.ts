@@ -78,7 +78,7 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-function serveFile(dir: string, rel: string): { status: number; body: Buffer; contentType: string } {
+export function serveFile(dir: string, rel: string): { status: number; body: Buffer; contentType: string } {
   const file = path.join(dir, decodeURIComponent(rel));
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return { status: 404, body: Buffer.from("not found"), contentType: "text/plain" };
