@@ -2,6 +2,8 @@
  * Use case «Проверка реестра»: read the ledger sheet through the port, recognise it, validate it, write the
  * add-in's own sheet «Проверка» (a summary by code, then one row per finding with a link to the cell) and mark the
  * ledger cells. The user's ledger itself is never changed except for the marks (fill + note), which a rerun replaces.
+ * Where Excel shows no notes (no ExcelApi 1.18: perpetual Office 2021/2024) «Проверка» also says what each fill
+ * colour means, since this sheet is then the only place the explanation of a marked cell is.
  */
 import type { CellMark, OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS } from "../workbook/port";
@@ -211,9 +213,10 @@ export async function checkLedger(port: WorkbookPort, options: CheckLedgerOption
   };
 
   if (options.write !== false) {
+    const notesShown = (await port.markNotesShown?.()) !== false;
     throwIfAborted(signal);
     onProgress?.({ done: 0, total: 1, stage: `Запись листа «${OWN_SHEETS.check}»` });
-    await port.writeOwnSheet(checkSheetContent(result), { signal, onProgress });
+    await port.writeOwnSheet(checkSheetContent(result, { legend: !notesShown }), { signal, onProgress });
     onProgress?.({ done: 0, total: 1, stage: "Отметки на ячейках реестра" });
     await port.markCells(sheet, cellMarks(findings).slice(0, MAX_MARKS), { signal, onProgress });
   }
@@ -228,8 +231,31 @@ function periodText(p: { from: IsoDate | null; to: IsoDate | null }): string {
   return "не определён";
 }
 
-/** The «Проверка» sheet: a summary block by code at the top, then one row per finding. */
-export function checkSheetContent(result: CheckLedgerResult): OwnSheetContent {
+/** The fill of a marked cell per severity, in words (the colours are MARK_FILL in src/workbook/common.ts). */
+const FILL_RU: { severity: Severity; fill: string; meaning: string }[] = [
+  { severity: "error", fill: "Светло-красная", meaning: "данные неверны: исправьте до подачи заявления" },
+  { severity: "warning", fill: "Жёлтая", meaning: "проверьте: возможна ошибка или неполные данные" },
+  { severity: "info", fill: "Голубая", meaning: "к сведению" },
+];
+
+/** What the fill colours on the ledger mean, for Excel without notes: the explanations are in the list below. */
+function legendRows(sheet: string): OutCell[][] {
+  return [
+    [
+      `Эта версия Excel не показывает примечания к ячейкам: отмеченные ячейки листа «${sheet}» только закрашены, ` +
+        "пояснение к каждой — в списке ниже (ссылка в столбце «Ячейка» ведёт к ней).",
+    ],
+    ["Заливка", "Важность", "Что означает"],
+    ...FILL_RU.map((f) => [f.fill, SEVERITY_RU[f.severity], f.meaning]),
+    [],
+  ];
+}
+
+/**
+ * The «Проверка» sheet: a summary block by code at the top, then one row per finding. With `legend` (the user sees
+ * no notes on the marked cells) a block saying what each fill colour means comes before the summary.
+ */
+export function checkSheetContent(result: CheckLedgerResult, options: { legend?: boolean } = {}): OwnSheetContent {
   const rows: OutCell[][] = [];
   const headerRows: number[] = [];
   const { summary } = result;
@@ -247,6 +273,10 @@ export function checkSheetContent(result: CheckLedgerResult): OwnSheetContent {
       ? `На листе реестра отмечены первые ${MAX_MARKS} ячеек из ${marked}; остальные — только в списке ниже.`
       : "",
   ]);
+  if (options.legend) {
+    headerRows.push(rows.length + 1);
+    rows.push(...legendRows(result.sheet));
+  }
   headerRows.push(rows.length);
   rows.push(["Код", "Правило", "Важность", "Количество"]);
   if (summary.byCode.length === 0) rows.push(["—", "Замечаний нет", "", 0]);

@@ -17,6 +17,11 @@ export interface SheetGrid {
   numberFormat: string[][];
   /** Merged areas inside the grid, 0-based sheet coordinates, inclusive. */
   merges?: MergedArea[];
+  /**
+   * Set when the workbook refused the sheet's merged areas (Excel returns none past 512 of them): `merges` then
+   * holds only the merges of the rows above `fromRow` (0-based sheet row; 0 = no merges were read at all).
+   */
+  mergesUnavailable?: { fromRow: number };
 }
 
 export interface MergedArea {

@@ -120,6 +120,12 @@ export interface TableSpec {
 }
 
 export interface WorkbookPort {
+  /**
+   * Whether the user sees the note of a marked cell. False in Excel without worksheet notes (ExcelApi 1.18, not in
+   * perpetual Office 2021/2024): marks are a fill only, so the explanation must be somewhere else. A port without
+   * this method (or answering undefined) shows them. A method, not a flag, so the worker's proxy port can ask.
+   */
+  markNotesShown?(): Promise<boolean | undefined>;
   listSheets(): Promise<SheetInfo[]>;
   /** The used range of a sheet (or a given A1 range) as values + text + number formats. */
   readSheet(sheet: string, options?: OperationOptions & { range?: string }): Promise<SheetGrid>;

@@ -100,8 +100,9 @@ export function runInWorker<K extends OperationName>(
               : {}),
           };
         }
-        const method = port[m.method] as (...a: unknown[]) => Promise<unknown>;
-        const value = await method.apply(port, callArgs);
+        const method = port[m.method] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+        // an optional method the port lacks (markNotesShown) answers undefined: the default applies
+        const value = method ? await method.apply(port, callArgs) : undefined;
         if (m.method === "readSheet") await sendGrid(m.id, value as SheetGrid);
         else post({ t: "reply", id: m.id, ok: true, value });
       } catch (err) {

@@ -23,6 +23,7 @@ export const PORT_METHODS: readonly PortMethod[] = [
   "selectCell",
   "readSettings",
   "writeSettings",
+  "markNotesShown",
 ];
 
 /** Which argument of a port method is its OperationOptions (signal, onProgress): those are not cloneable. */

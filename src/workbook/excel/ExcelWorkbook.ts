@@ -82,6 +82,11 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
+  /** Worksheet notes came with ExcelApi 1.18; without them markCells sets the fill only. */
+  async markNotesShown(): Promise<boolean> {
+    return this.env.supports("1.18");
+  }
+
   listSheets(): Promise<SheetInfo[]> {
     return listSheets(this.env);
   }

@@ -68,7 +68,12 @@ export async function readSheet(
     const area = { top: target.rowIndex, left: target.columnIndex, rows: target.rowCount, cols: target.columnCount };
     const grid: SheetGrid = { sheet, top: area.top, left: area.left, values: [], text: [], numberFormat: [] };
     if (merged) grid.merges = merged.isNullObject ? [] : parseAddressList(merged.address);
-    else grid.merges = env.supports("1.13") ? await readHeaderMerges(ctx, ws, area) : [];
+    else if (env.supports("1.13")) {
+      const top = await readHeaderMerges(ctx, ws, area);
+      grid.merges = top ?? [];
+      // the user must hear that merges below the top rows (or all of them) were not read
+      if (!top || area.rows > HEADER_ROWS) grid.mergesUnavailable = { fromRow: top ? area.top + HEADER_ROWS : 0 };
+    } else grid.merges = [];
     target.untrack();
     await readBlocks(env, ctx, ws, area, grid, options);
     return grid;
@@ -81,12 +86,12 @@ const NOT_ABOUT_MERGES = ["InvalidOperationInCellEditMode", "AccessDenied", "Req
 /** Rows of a sheet's top whose merged areas are read when the whole range has too many (headers, titles). */
 const HEADER_ROWS = 200;
 
-/** Merged areas of the top rows alone (headers and titles, where merges matter), or none when Excel refuses. */
+/** Merged areas of the top rows alone (headers and titles, where merges matter), or null when Excel refuses. */
 async function readHeaderMerges(
   ctx: Excel.RequestContext,
   ws: Excel.Worksheet,
   area: { top: number; left: number; rows: number; cols: number },
-): Promise<MergedArea[]> {
+): Promise<MergedArea[] | null> {
   const merged = ws
     .getRangeByIndexes(area.top, area.left, Math.min(area.rows, HEADER_ROWS), area.cols)
     .getMergedAreasOrNullObject();
@@ -96,7 +101,7 @@ async function readHeaderMerges(
     return merged.isNullObject ? [] : parseAddressList(merged.address);
   } catch (err) {
     if (isAbortError(err)) throw err;
-    return [];
+    return null;
   }
 }
 

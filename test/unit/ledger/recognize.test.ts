@@ -248,6 +248,7 @@ describe("rules", () => {
       "charge.negative",
       "debt.no-charges",
       "owners.no-shares",
+      "merges.unavailable",
     ]);
     for (const r of LEDGER_RULES) expect(r.title).toMatch(/^[А-ЯЁ][а-яё]/);
   });

@@ -74,6 +74,7 @@ export function recognizeLedger(grid: SheetGrid, options: RecognizeOptions = {})
     },
   };
   if (monthColumns.length >= 2) ledger.monthColumns = monthColumns;
+  if (grid.mergesUnavailable) ledger.details.mergesUnavailable = { ...grid.mergesUnavailable };
   return ledger;
 }
 

@@ -106,6 +106,8 @@ export interface RecognitionDetails {
   headerBottom: number;
   /** The detected mapping (before any user correction). */
   detected: ColumnMapping;
+  /** The workbook did not give the sheet's merged areas (all of them, or those from this 0-based sheet row down). */
+  mergesUnavailable?: { fromRow: number };
 }
 
 export type RecognizedLedger = CanonicalLedger & { details: RecognitionDetails };

@@ -8,6 +8,7 @@ import {
   checkAccountColumn,
   checkDamagedCells,
   checkInvalidCells,
+  checkMergesUnavailable,
   checkMonthHeaders,
   checkTitlePeriod,
 } from "./sheetRules";
@@ -29,6 +30,7 @@ export function validateLedger(ledger: RecognizedLedger, options: ValidateOption
   checkMonthHeaders(ctx);
   checkDamagedCells(ctx);
   checkAccountColumn(ctx);
+  checkMergesUnavailable(ctx);
   const { accountsWithInvalid, chains } = checkRows(ctx);
   checkContinuity(ctx, chains);
   checkAccounts(ctx, accountsWithInvalid);

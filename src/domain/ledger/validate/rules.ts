@@ -18,7 +18,8 @@ export type LedgerRuleCode =
   | "id.date-damaged"
   | "charge.negative"
   | "debt.no-charges"
-  | "owners.no-shares";
+  | "owners.no-shares"
+  | "merges.unavailable";
 
 export interface LedgerRule {
   code: LedgerRuleCode;
@@ -44,6 +45,7 @@ export const LEDGER_RULES: readonly LedgerRule[] = [
   { code: "charge.negative", severity: "warning", title: "Отрицательное начисление без столбца перерасчёта" },
   { code: "debt.no-charges", severity: "warning", title: "Долг без начислений за период" },
   { code: "owners.no-shares", severity: "warning", title: "Несколько собственников без долей" },
+  { code: "merges.unavailable", severity: "warning", title: "Объединённые ячейки не прочитаны" },
 ];
 
 export const RULE_BY_CODE = new Map(LEDGER_RULES.map((r) => [r.code, r]));

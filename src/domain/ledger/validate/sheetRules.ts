@@ -1,6 +1,7 @@
 /**
  * Rules about the sheet rather than a row's sums: cells that are not numbers, the title period, month headers in the
- * future, identifiers Excel turned into dates, a ledger without an account column.
+ * future, identifiers Excel turned into dates, a ledger without an account column, merged cells the workbook did not
+ * give.
  */
 import { formatDateRu, formatPeriodRu } from "../../dates";
 import { CONCEPT_TITLES } from "../headers";
@@ -79,6 +80,35 @@ export function checkAccountColumn({ ledger, cols, add, firstCol }: ValidationCo
       firstCol,
       "",
       "в реестре нет столбца лицевого счёта; счета различаются только по ФИО.",
+    );
+  }
+}
+
+/**
+ * Excel refused the sheet's merged areas (it returns none past 512 of them): the sheet was read without them, so a
+ * header spanning several columns or an owner's name merged over several rows may have been read wrongly.
+ */
+export function checkMergesUnavailable({ ledger, add, firstCol }: ValidationContext): void {
+  const missing = ledger.details.mergesUnavailable;
+  if (!missing) return;
+  const why = "Excel не отдал объединённые ячейки листа (их больше 512)";
+  if (missing.fromRow > ledger.details.headerBottom) {
+    add(
+      "merges.unavailable",
+      missing.fromRow,
+      firstCol,
+      "",
+      `${why}: они прочитаны только в строках 1–${missing.fromRow}, ниже лист прочитан без них. Если ниже есть ` +
+        "объединённые ячейки (лицевой счёт или ФИО на несколько строк), проверьте, верно ли прочитаны эти строки.",
+    );
+  } else {
+    add(
+      "merges.unavailable",
+      ledger.details.headerTop,
+      firstCol,
+      "",
+      `${why}: лист прочитан без них. Проверьте заголовки — верно ли найдены столбцы (при ошибке — «Исправить ` +
+        "столбцы») — и строки с объединёнными ячейками.",
     );
   }
 }
