@@ -6,7 +6,7 @@
 import type { OperationOptions, OutCell, TableRow, TableSpec, WorkbookPort } from "../workbook/port";
 import { OWN_SHEETS, PENALTY_SHEET_PREFIX } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
-import { formatDateRu, type IsoDate, type Period } from "../domain/dates";
+import { formatDateRu, formatPeriodNumeric, type IsoDate, type Period } from "../domain/dates";
 import type { Kopecks } from "../domain/money";
 import { calculatePenalty, type PenaltyResult, type PenaltySettings } from "../domain/law/penalty";
 import { penaltyInputForAccount, type Candidate } from "../domain/courtOrder";
@@ -126,10 +126,7 @@ export async function writePenaltySheet(
     "Оплаты месяца без точной даты отнесены на 1-е число месяца, в котором они проведены (так пени не завышаются).",
   ]);
   if (barred.size > 0) {
-    const list = [...barred]
-      .sort()
-      .map((p) => `${p.slice(5, 7)}.${p.slice(0, 4)}`)
-      .join(", ");
+    const list = [...barred].sort().map(formatPeriodNumeric).join(", ");
     rows.splice(3, 0, [
       `Месяцы за пределами срока исковой давности (${list}) не взыскиваются; пени по ним не начислены (ГК 207).`,
     ]);

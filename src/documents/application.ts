@@ -6,7 +6,7 @@
  * A missing item stays in the text as a highlighted gap (applicationGaps lists them before generation).
  * The penalty calculation (ЖК РФ ст. 155 ч. 14) goes as Приложение № 1 on a landscape page.
  */
-import { formatDateRu, formatPeriodRu, type IsoDate, type Period } from "../domain/dates";
+import { formatDateRu, formatPeriodNumeric, formatPeriodRu, type IsoDate, type Period } from "../domain/dates";
 import { formatKopecksRu, type Kopecks } from "../domain/money";
 import { amountFiguresAndWords } from "./amountInWords";
 import {
@@ -95,7 +95,7 @@ export function applicationGaps(d: CourtOrderApplicationData): ApplicationGaps {
 }
 
 /** «01.2025»: the form that reads right after «с» and «по» (a month name would need the genitive). */
-const periodText = (p: Period | null) => (p ? `${p.slice(5, 7)}.${p.slice(0, 4)}` : null);
+const periodText = (p: Period | null) => (p ? formatPeriodNumeric(p) : null);
 
 function partyBlock(d: CourtOrderApplicationData): (Inline | Inline[])[] {
   const c = d.claimant;

@@ -242,6 +242,11 @@ export function formatPeriodRu(p: Period): string {
   return `${MONTH_NAMES_NOM[+p.slice(5, 7) - 1]} ${p.slice(0, 4)}`;
 }
 
+/** "2024-03" → "03.2024" (a month in tables, texts and documents) */
+export function formatPeriodNumeric(p: Period): string {
+  return `${p.slice(5, 7)}.${p.slice(0, 4)}`;
+}
+
 /** "2024-03-05" → "05.03.2024" */
 export function formatDateRu(d: IsoDate): string {
   return `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;

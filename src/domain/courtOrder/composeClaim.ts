@@ -4,7 +4,7 @@
  * to the ГПК 121 / АПК 229.2 limit, a lawsuit above it or where an order is not possible) and the state duty
  * (НК 333.19 / 333.21). Each step fills its part of a ClaimDraft; the warnings keep the order the steps run in.
  */
-import { addPeriods, formatDateRu, periodOf, type IsoDate, type Period } from "../dates";
+import { addPeriods, formatDateRu, formatPeriodNumeric, periodOf, type IsoDate, type Period } from "../dates";
 import type { CanonicalLedger, LedgerAccount, LedgerMonth } from "../ledger/model";
 import { formatKopecksRu, type Kopecks } from "../money";
 import type { RegisterEntry } from "../register/recognize";
@@ -17,7 +17,7 @@ import {
   nameFlags,
   severalOwnersWithoutShares,
 } from "./debtor";
-import { formatMultiple, formatPeriodNumeric } from "./format";
+import { formatMultiple } from "./format";
 import type { CourtKind, CourtProtection, LawCharge, LawEngine, LawPayment } from "./lawEngine";
 import { penaltyInputFromMonths, type PenaltyScratch } from "./lawPeriods";
 import { monthlyDebt } from "./ledgerMonths";

@@ -4,11 +4,10 @@
  * a period covers the months before its filing/order date (all, without one). The standing says whether a debt is
  * already in work, had its order cancelled (ГПК 129) or refused (ГПК 125).
  */
-import { formatDateRu, periodOf, type Period } from "../dates";
+import { formatDateRu, formatPeriodNumeric, periodOf, type Period } from "../dates";
 import type { LedgerAccount } from "../ledger/model";
 import { STATUSES_FREEING_PERIOD } from "../register/columns";
 import type { RegisterEntry } from "../register/recognize";
-import { formatPeriodNumeric } from "./format";
 import type { CourtProtection } from "./lawEngine";
 
 const NO_ENTRIES: RegisterEntry[] = [];

@@ -12,11 +12,11 @@
  *   overdueOnly (docs/law.md, § 8) leaves them out of the rule's debt and of the claim (ЖК 155 ч. 1).
  * - Register rows are matched by account or by the debtor's full name (registerMatch.ts).
  */
-import { formatDateRu, periodOf, type IsoDate, type Period } from "../dates";
+import { formatDateRu, formatPeriodNumeric, periodOf, type IsoDate, type Period } from "../dates";
 import type { CanonicalLedger } from "../ledger/model";
 import { composeClaim } from "./composeClaim";
 import { ruleByAccount, ruleByService, type RuleWindow } from "./debtRule";
-import { formatMultiple, formatPeriodNumeric } from "./format";
+import { formatMultiple } from "./format";
 import type { LawEngine } from "./lawEngine";
 import { PenaltyScratch } from "./lawPeriods";
 import { hasMonthLevelData, ledgerPeriods, monthsUpTo } from "./ledgerMonths";

@@ -2,7 +2,7 @@
  * «План — динамика»: one column per month, kept across runs. The sheet is read back and only the month's column
  * is replaced, so months reported earlier (and the figures as they were then) stay.
  */
-import { isPeriod, type Period } from "../dates";
+import { formatPeriodNumeric, isPeriod, type Period } from "../dates";
 import type { CellValue } from "../grid";
 import { parseAmount } from "../money";
 import type { PlanIndicator } from "./indicators";
@@ -25,7 +25,7 @@ export const TARGET_ROW_ID = "цель";
 
 /** «03.2026» ⇄ "2026-03": the header of a month column. */
 export function monthHeader(p: Period): string {
-  return `${p.slice(5, 7)}.${p.slice(0, 4)}`;
+  return formatPeriodNumeric(p);
 }
 
 function headerMonth(v: CellValue): Period | null {

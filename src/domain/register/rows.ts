@@ -3,7 +3,7 @@
  * also edits: new keys become new rows; in an existing row only EMPTY cells of the add-in's columns are filled —
  * a cell that has a value (typed by the clerk or written earlier) is never changed.
  */
-import { formatDateRu, type Period } from "../dates";
+import { formatDateRu, formatPeriodNumeric, type Period } from "../dates";
 import type { Kopecks } from "../money";
 import type { Candidate } from "../courtOrder/select";
 import { REGISTER_COLUMNS, REGISTER_HEADER, type RegisterField, type RegisterStatus } from "./columns";
@@ -22,7 +22,7 @@ export function registerKey(account: string, from: Period | null, to: Period | n
 }
 
 function periodText(p: Period | null): string {
-  return p ? `${p.slice(5, 7)}.${p.slice(0, 4)}` : "";
+  return p ? formatPeriodNumeric(p) : "";
 }
 
 export function registerRowFromCandidate(c: Candidate): RegisterRow {

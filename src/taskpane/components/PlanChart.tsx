@@ -4,6 +4,7 @@
  * roubles; a month without data has no bar (never a zero bar).
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { formatPeriodNumeric } from "../../domain/dates";
 import { ru } from "../../i18n/ru";
 
 const useStyles = makeStyles({
@@ -42,7 +43,7 @@ export function PlanChart(props: PlanChartProps) {
   const label = `${ru.plan.chartTitle}: ${props.months
     .map(
       (m, i) =>
-        `${m.slice(5)}.${m.slice(0, 4)} — ${props.fact[i] === null ? "нет данных" : `${thousands(props.fact[i]!)} ${ru.plan.thousands}`}`,
+        `${formatPeriodNumeric(m)} — ${props.fact[i] === null ? "нет данных" : `${thousands(props.fact[i]!)} ${ru.plan.thousands}`}`,
     )
     .join("; ")}`;
   return (
