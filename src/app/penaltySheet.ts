@@ -7,6 +7,28 @@ import { formatDateRu, formatPeriodRu } from "../domain/dates";
 import type { PenaltyResult } from "../domain/law/penalty";
 import type { OutCell } from "../workbook/port";
 
+const HEADER = [
+  "Период",
+  "Срок оплаты",
+  "Сумма долга",
+  "С",
+  "По",
+  "Дней",
+  "Доля ставки",
+  "Ставка, %",
+  "Мораторий",
+  "Формула",
+  "Пени",
+];
+
+/** A totals line: the label in the first column, the sum under «Пени». */
+function totalRow(label: string, kopecks: number): OutCell[] {
+  const row: OutCell[] = new Array<OutCell>(HEADER.length).fill(null);
+  row[0] = label;
+  row[HEADER.length - 1] = { kind: "money", kopecks };
+  return row;
+}
+
 export function penaltyTableSheet(result: PenaltyResult, title: string): OutCell[][] {
   const out: OutCell[][] = [];
   out.push([title]);
@@ -14,19 +36,7 @@ export function penaltyTableSheet(result: PenaltyResult, title: string): OutCell
   for (const a of result.assumptions) out.push([a]);
   for (const n of result.rateNotes) out.push([n]);
   out.push([]);
-  out.push([
-    "Период",
-    "Срок оплаты",
-    "Сумма долга",
-    "С",
-    "По",
-    "Дней",
-    "Доля ставки",
-    "Ставка, %",
-    "Мораторий",
-    "Формула",
-    "Пени",
-  ]);
+  out.push([...HEADER]);
   for (const r of result.rows) {
     out.push([
       formatPeriodRu(r.period),
@@ -44,33 +54,8 @@ export function penaltyTableSheet(result: PenaltyResult, title: string): OutCell
   }
   out.push([]);
   for (const [period, kop] of result.byPeriod) {
-    if (kop !== 0)
-      out.push([
-        `Итого за ${formatPeriodRu(period)}`,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        { kind: "money", kopecks: kop },
-      ]);
+    if (kop !== 0) out.push(totalRow(`Итого за ${formatPeriodRu(period)}`, kop));
   }
-  out.push([
-    "Итого пени (итог округлён от точной суммы)",
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    { kind: "money", kopecks: result.total },
-  ]);
+  out.push(totalRow("Итого пени (итог округлён от точной суммы)", result.total));
   return out;
 }
