@@ -24,7 +24,8 @@ export function errorMessage(e: unknown): string {
   return String(e);
 }
 
-export function useOperation<T>() {
+/** `resetOn`: the state goes back to idle whenever this value changes (sections pass the workbook's key). */
+export function useOperation<T>(resetOn?: unknown) {
   const [state, setState] = useState<OperationState<T>>({ status: "idle" });
   const controller = useRef<AbortController | null>(null);
 
@@ -55,5 +56,6 @@ export function useOperation<T>() {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const reset = useCallback(() => setState({ status: "idle" }), []);
+  useEffect(() => reset(), [resetOn, reset]);
   return { state, run, cancel, reset };
 }

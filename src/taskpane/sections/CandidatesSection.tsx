@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Button,
   Caption1,
@@ -64,9 +64,7 @@ export function CandidatesSection() {
   const { port, workbookKey } = env;
   const [sheet, setSheet] = useState("");
   const [asOf, setAsOf] = useState(today);
-  const op = useOperation<CandidatesReport>();
-  const { reset } = op;
-  useEffect(() => reset(), [workbookKey, reset]);
+  const op = useOperation<CandidatesReport>(workbookKey);
 
   const run = capabilities.findCandidates;
   if (!run) return <NotBuilt text={ru.notBuilt.candidates} />;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Badge,
   Button,
@@ -44,9 +44,7 @@ export function CheckSection() {
   const { port, workbookKey } = env;
   const [sheet, setSheet] = useState("");
   const [marksCleared, setMarksCleared] = useState(false);
-  const op = useOperation<CheckReport>();
-  const { reset } = op;
-  useEffect(() => reset(), [workbookKey, reset]);
+  const op = useOperation<CheckReport>(workbookKey);
 
   const run = capabilities.checkLedger;
   if (!run) return <NotBuilt text={ru.notBuilt.check} />;

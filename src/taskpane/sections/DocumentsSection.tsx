@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Badge,
   Button,
@@ -71,9 +71,7 @@ export function DocumentsSection() {
   const [number, setNumber] = useState("");
   const [osp, setOsp] = useState("");
   const [ospAddress, setOspAddress] = useState("");
-  const op = useOperation<Outcome>();
-  const { reset } = op;
-  useEffect(() => reset(), [workbookKey, reset]);
+  const op = useOperation<Outcome>(workbookKey);
   if (!port) return <NoWorkbook />;
 
   const parsedRows = mode === "rows" ? parseRowSpec(rowsText) : null;

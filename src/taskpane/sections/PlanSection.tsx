@@ -3,7 +3,7 @@
  * plan) with one progress bar and «Отмена», then shows what each step did, the month's indicators and measure 1's
  * monthly claims against the target as a chart. The sheets themselves are the report to print.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Badge,
   Button,
@@ -69,9 +69,7 @@ export function PlanSection() {
   const [month, setMonth] = useState(previousMonth);
   const [sheet, setSheet] = useState("");
   const [reconcile, setReconcile] = useState(true);
-  const op = useOperation<MonthlyReportView>();
-  const { reset } = op;
-  useEffect(() => reset(), [workbookKey, reset]);
+  const op = useOperation<MonthlyReportView>(workbookKey);
   const m = ru.planMeasures;
 
   const run = capabilities.monthlyReport;

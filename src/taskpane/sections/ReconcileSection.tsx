@@ -118,14 +118,8 @@ export function ReconcileSection() {
   const [source, setSource] = useState(AUTO);
   const [text, setText] = useState("");
   const [asOf, setAsOf] = useState(today);
-  const preview = useOperation<ReconcilePreview>();
-  const op = useOperation<ReconcileView>();
-  const { reset } = op;
-  const resetPreview = preview.reset;
-  useEffect(() => {
-    reset();
-    resetPreview();
-  }, [workbookKey, reset, resetPreview]);
+  const preview = useOperation<ReconcilePreview>(workbookKey);
+  const op = useOperation<ReconcileView>(workbookKey);
   if (!port) return <NoWorkbook />;
   const dateValid = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const sourceArgs = () =>
