@@ -11,39 +11,16 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { ORIGIN, RESULTS, ROOT, e2eAvailable, launch, newSession, openStandalone } from "./browser";
 import { seriousViolations } from "./a11y";
+import { SECTIONS, goToSection } from "./sections";
 import { gridsToXlsx, monthlyRowsSheet } from "../generators";
 import { writeFileSync } from "node:fs";
 
 const available = e2eAvailable();
 const SAMPLE = path.join(ROOT, "assets/sample/sample-zhku.xlsx");
-const SECTIONS = [
-  "Проверка реестра",
-  "Кандидаты на судебный приказ",
-  "Документы",
-  "Сверка с ССП",
-  "План мероприятий",
-  "Настройки",
-];
-
 async function openSample(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Открыть пример" }).click();
   await page.getByTestId("notice").getByText("Открыта книга").waitFor({ timeout: 60_000 });
   await page.getByTestId("sheet-grid").waitFor({ timeout: 60_000 });
-}
-
-/** Selects a section with the keyboard: focus the tab list, arrow to the section, Enter. */
-async function goToSection(page: Page, name: string): Promise<void> {
-  const nav = page.getByRole("tablist", { name: "Разделы" });
-  const selected = nav.getByRole("tab", { selected: true });
-  await selected.focus();
-  // innerText: Fluent's Tab also holds a hidden copy of its label (to reserve the bold width).
-  const current = SECTIONS.indexOf((await selected.innerText()).trim());
-  if (current < 0) throw new Error(`Неизвестный раздел: ${await selected.innerText()}`);
-  const target = SECTIONS.indexOf(name);
-  for (let i = current; i < target; i++) await page.keyboard.press("ArrowRight");
-  for (let i = current; i > target; i--) await page.keyboard.press("ArrowLeft");
-  await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 2, name }).waitFor();
 }
 
 async function downloadResult(page: Page): Promise<string> {

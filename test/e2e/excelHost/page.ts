@@ -105,6 +105,7 @@ function testApi(sim: SimulatorCore) {
       return out;
     },
     cell: (name: string, address: string) => plain(sheet(name).getCell(address).value),
+    pageSetup: (name: string) => JSON.parse(JSON.stringify(sheet(name).pageSetup)) as Partial<ExcelJS.PageSetup>,
     numFmt: (name: string, address: string) => sheet(name).getCell(address).numFmt ?? null,
     /** Every filled cell of a sheet: A1 address → "#RRGGBB". */
     fills(name: string): Record<string, string> {
@@ -120,8 +121,9 @@ function testApi(sim: SimulatorCore) {
     /** Every note of a sheet: A1 address → text. */
     notes(name: string): Record<string, string> {
       const out: Record<string, string> = {};
-      sheet(name).eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => {
+      // an empty cell can carry a note (e.g. a missing debtor name)
+      sheet(name).eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
           const note = cell.note;
           if (note)
             out[cell.address] = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
@@ -146,6 +148,13 @@ function testApi(sim: SimulatorCore) {
     tables: (name: string) => fake.tablesOn(name),
     selected: () => fake.selected,
     resetCounters: () => sim.resetCounters(),
+    /** The workbook as an .xlsx, base64 (to open it again in a new session: "close and reopen the file"). */
+    async save(): Promise<string> {
+      const bytes = new Uint8Array(await fake.workbook.xlsx.writeBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
     /** Requests the page sent since the last reset (bookkeeping ones apart) with the largest body. */
     requests() {
       const real = sim.requests.filter((r: RealRequest) => !r.bookkeeping);

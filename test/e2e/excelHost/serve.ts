@@ -43,6 +43,8 @@ export interface ExcelHostOptions {
 }
 
 export interface ExcelSession extends Session {
+  /** Every URL the page asked for, the page's own included (to see that no debtor data travels in one). */
+  urls: string[];
   /** Runs `fn` on the host's test API in the page. */
   host<T>(fn: (api: ExcelHostApi) => T): Promise<T>;
 }
@@ -63,8 +65,10 @@ export async function newExcelSession(browser: Browser, options: ExcelHostOption
     serviceWorkers: "block",
   });
   const foreign: string[] = [];
+  const urls: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
+    urls.push(url);
     if (url === `${ORIGIN}${FIXTURE_PATH}`) return route.fulfill({ status: 200, body: Buffer.from(options.workbook) });
     if (url.startsWith(`${ORIGIN}/`)) {
       const r = serveFile(DIST, new URL(url).pathname.slice(1));
@@ -89,7 +93,7 @@ export async function newExcelSession(browser: Browser, options: ExcelHostOption
       },
       fn.toString(),
     ) as Promise<T>;
-  return { context, page, foreign, errors, host };
+  return { context, page, foreign, errors, host, urls };
 }
 
 /** Opens the production taskpane page and waits until it has booted in Excel mode. */

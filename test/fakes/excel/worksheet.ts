@@ -11,6 +11,7 @@ import { FakeRange } from "./range";
 import { FakeRangeAreas } from "./rangeAreas";
 import { FakeNoteCollection } from "./notes";
 import { FakeTableCollection, overlaps } from "./tables";
+import { FakePageLayout } from "./pageLayout";
 
 const VIS_TO_STATE: Record<string, ExcelJS.WorksheetState> = {
   Visible: "visible",
@@ -22,6 +23,7 @@ const STATE_TO_VIS: Record<string, string> = { visible: "Visible", hidden: "Hidd
 export class FakeWorksheet extends ClientObject {
   private cached: ExcelJS.Worksheet | undefined | null = null;
   readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: FakePageLayout;
   private _notes?: FakeNoteCollection;
   private _tables?: FakeTableCollection;
 
@@ -37,6 +39,7 @@ export class FakeWorksheet extends ClientObject {
           this.ws().views = [{ state: "frozen", ySplit: n, xSplit: 0 }];
         }),
     };
+    this.pageLayout = new FakePageLayout(context, () => this.ws());
   }
 
   /** The ExcelJS sheet behind this proxy (resolved once, at first use inside a sync). */

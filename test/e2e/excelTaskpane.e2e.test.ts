@@ -1,0 +1,231 @@
+/**
+ * The taskpane inside Excel, as the clerk uses it: the production taskpane page at 320 px, booted by Office.js's
+ * real Excel client library with a simulated Excel host behind it (excelHost/) that holds the bundled example
+ * workbook — so every click goes through the port over Excel.run, the analysis worker and the real serializer, and
+ * the test reads the workbook's cells, fills, notes and tables after each step. Each step passes the accessibility
+ * check and leaves a screenshot in test-results/excel-taskpane/. Sync counts and the largest request per step are
+ * printed; none may exceed 4 MB. No request leaves the page's origin, and no debtor data is in any URL or storage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { RESULTS, ROOT, e2eAvailable, launch } from "./browser";
+import { seriousViolations } from "./a11y";
+import { goToSection } from "./sections";
+import { newExcelSession, openTaskpane, type ExcelSession } from "./excelHost/serve";
+import { courtRegisterSheet, gridsToXlsx, turnoverSheet } from "../generators";
+import { META_SHEET } from "../../src/workbook/common";
+import { isOwnSheetName } from "../../src/workbook/port";
+
+const available = e2eAvailable();
+const SAMPLE = new Uint8Array(readFileSync(path.join(ROOT, "assets/sample/sample-zhku.xlsx")));
+const SHOTS = path.join(RESULTS, "excel-taskpane");
+const LEDGER = "ОСВ по лицевым счетам";
+const MB4 = 4 * 1024 * 1024;
+const INN = "7704123450";
+
+/** What each step cost in requests to Excel, printed at the end of the file. */
+const traffic: { step: string; syncs: number; maxRequestBytes: number; maxResponseBytes: number }[] = [];
+
+/** Counts the step's requests, checks the page, takes its screenshot; then resets the counters for the next step. */
+async function step(s: ExcelSession, name: string): Promise<void> {
+  const r = await s.host((h) => h.requests());
+  traffic.push({
+    step: name,
+    syncs: r.syncs,
+    maxRequestBytes: r.maxRequestBytes,
+    maxResponseBytes: r.maxResponseBytes,
+  });
+  expect(r.maxRequestBytes, `${name}: largest request`).toBeLessThanOrEqual(MB4);
+  expect(r.errors, `${name}: requests Excel refused`).toEqual([]);
+  expect(await seriousViolations(s.page), name).toEqual([]);
+  await s.page.screenshot({ path: path.join(SHOTS, `${String(traffic.length).padStart(2, "0")}-${name}.png`) });
+  await s.host((h) => h.resetCounters());
+}
+
+/** The user's sheets (not the add-in's) with every non-empty cell. */
+async function userCells(s: ExcelSession): Promise<Record<string, Record<string, unknown>>> {
+  const names = (await s.host((h) => h.sheetNames())).filter((n) => n !== META_SHEET && !isOwnSheetName(n));
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const name of names)
+    out[name] = await s.page.evaluate(
+      (sheet) =>
+        (window as unknown as { zhkuExcelHost: { values(n: string): Record<string, unknown> } }).zhkuExcelHost.values(
+          sheet,
+        ),
+      name,
+    );
+  return out;
+}
+
+function panel(page: Page) {
+  return page.getByRole("tabpanel");
+}
+
+describe.runIf(available)("taskpane in Excel", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    console.log("Запросы к Excel по шагам (синхронизации, самый большой запрос и ответ, байт):");
+    console.table(traffic);
+    await browser?.close();
+  });
+
+  it("the clerk's path on the bundled example: check, marks, candidates, register, settings, reconcile, plan", async () => {
+    const s = await newExcelSession(browser, { workbook: SAMPLE });
+    const page = s.page;
+    await openTaskpane(page);
+    // Excel mode: no «outside Excel» notice, the check offers its button
+    await expect(page.getByTestId("outside-excel").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Проверить реестр" }).waitFor();
+    const before = await userCells(s);
+    await step(s, "open");
+
+    // «Проверить реестр»: «Проверка» written, the planted problems marked with a fill and a note
+    await page.getByRole("button", { name: "Проверить реестр" }).click();
+    const findings = page.getByRole("table", { name: "Замечания" });
+    await findings.waitFor({ timeout: 60_000 });
+    expect(await s.host((h) => h.sheetNames())).toContain("Проверка");
+    const fills = await s.host((h) => h.fills("ОСВ по лицевым счетам"));
+    const notes = await s.host((h) => h.notes("ОСВ по лицевым счетам"));
+    for (const cell of ["H14", "B21", "A31", "G38"]) {
+      expect(fills[cell], cell).toMatch(/^#/);
+      expect(notes[cell], cell).toBeTruthy();
+    }
+    expect(await s.host((h) => h.values("Проверка"))).toEqual(
+      expect.objectContaining({ A1: expect.stringContaining("Проверка") }),
+    );
+    await step(s, "check");
+
+    // a click on a finding selects its cell in the workbook
+    await findings.getByRole("button", { name: "G38", exact: true }).first().click();
+    await expect.poll(() => s.host((h) => h.selected())).toEqual({ sheet: LEDGER, address: "G38" });
+    await step(s, "select-finding");
+
+    // «Снять пометки» removes exactly the add-in's marks: the ledger's fills and notes are as before the check
+    await page.getByRole("button", { name: "Снять пометки" }).click();
+    await page.getByText("Пометки надстройки сняты со всех листов.").waitFor();
+    expect(Object.keys(await s.host((h) => h.fills("ОСВ по лицевым счетам")))).not.toEqual(
+      expect.arrayContaining(["H14", "B21", "A31", "G38"]),
+    );
+    expect(await s.host((h) => h.notes("ОСВ по лицевым счетам"))).toEqual({});
+    await step(s, "clear-marks");
+
+    // Настройки: the claimant's requisites saved in the workbook
+    await goToSection(page, "Настройки");
+    const field = (label: string) => page.getByLabel(label, { exact: true });
+    await field("Наименование").fill("ООО «УК «Северный квартал»»");
+    await field("ИНН").fill(INN);
+    await field("Цель взыскания в месяц, ₽").fill("750000");
+    await page.getByRole("button", { name: "Сохранить в книге" }).click();
+    await page.getByText("Настройки сохранены в книге.").waitFor();
+    await step(s, "settings");
+
+    // «Отобрать кандидатов» → «Кандидаты»; three of them «Внести в реестр» → rows in the «Реестр взыскания» table
+    await goToSection(page, "Кандидаты на судебный приказ");
+    await panel(page).getByLabel("Дата расчёта").fill("2026-11-05");
+    await panel(page).getByRole("button", { name: "Отобрать кандидатов" }).click();
+    const table = panel(page).getByRole("table", { name: "Кандидаты на судебный приказ" });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await s.host((h) => h.sheetNames())).toContain("Кандидаты");
+    await step(s, "candidates");
+    const boxes = table.getByRole("checkbox", { name: /^Выбрать л\/с / });
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+    await panel(page).getByRole("button", { name: "Внести в реестр (3)" }).click();
+    await panel(page).getByText("В «Реестр взыскания» добавлено строк: 3.").waitFor({ timeout: 60_000 });
+    const registerTables = await s.host((h) => h.tables("Реестр взыскания"));
+    expect(registerTables).toHaveLength(1);
+    expect(registerTables[0].address).toMatch(/^A1:[A-Z]+4$/); // header + 3 rows
+    await step(s, "register");
+
+    // the clerk types into the register; the same three again add nothing and leave the typed cells alone
+    const register = await s.host((h) => h.values("Реестр взыскания"));
+    const typed = { address: "B3", value: "исправлено вручную" };
+    await page.evaluate(
+      ({ address, value }) =>
+        (
+          window as unknown as { zhkuExcelHost: { setCell(s: string, a: string, v: string): void } }
+        ).zhkuExcelHost.setCell("Реестр взыскания", address, value),
+      typed,
+    );
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+    await panel(page).getByRole("button", { name: "Внести в реестр (3)" }).click();
+    await panel(page).getByText("В «Реестр взыскания» добавлено строк: 0").waitFor({ timeout: 60_000 });
+    const registerAgain = await s.host((h) => h.values("Реестр взыскания"));
+    expect(registerAgain).toEqual({ ...register, [typed.address]: typed.value });
+    expect((await s.host((h) => h.tables("Реестр взыскания")))[0].address).toBe(registerTables[0].address);
+    await step(s, "register-rerun");
+
+    // «Сверка с ССП»: the example's bailiff register sheet reconciled
+    await goToSection(page, "Сверка с ССП");
+    await panel(page).getByLabel("Дата сверки").fill("2026-11-30");
+    await panel(page).getByRole("button", { name: "Распознать" }).click();
+    await panel(page)
+      .getByText(/записей — 7/)
+      .waitFor({ timeout: 60_000 });
+    await panel(page).getByRole("button", { name: "Сверить" }).click();
+    await panel(page).getByText("Письма в ОСП").waitFor({ timeout: 120_000 });
+    expect(await s.host((h) => h.sheetNames())).toEqual(
+      expect.arrayContaining([
+        "Сверка ССП",
+        "Оплачено напрямую",
+        "Повторное предъявление",
+        "Не возбуждено",
+        "Журнал сверок",
+      ]),
+    );
+    await step(s, "reconcile");
+
+    // «Подготовить отчёт за месяц»: the plan sheets and the chart
+    await goToSection(page, "План мероприятий");
+    await page.getByLabel("Отчётный месяц").fill("2026-02");
+    await page.getByRole("button", { name: "Подготовить отчёт за месяц" }).click();
+    await page.getByTestId("plan-chart").waitFor({ timeout: 120_000 });
+    expect(await s.host((h) => h.sheetNames())).toEqual(
+      expect.arrayContaining(["План мероприятий", "План — расшифровка", "План — динамика"]),
+    );
+    const plan = await s.host((h) => h.values("План мероприятий"));
+    expect(Object.values(plan).join(" ")).toContain("Факт за");
+    // ready to print: A4 landscape, one page wide, the header rows on every page
+    expect(await s.host((h) => h.pageSetup("План мероприятий"))).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      printTitlesRow: expect.stringMatching(/^\d+:\d+$/),
+    });
+    await step(s, "monthly-run");
+
+    // The user's sheets kept every value, the add-in wrote only its own sheets
+    expect(await userCells(s)).toEqual(before);
+
+    // Settings read back from the workbook: the file closed and opened again, the pane shows what was saved
+    const saved = Buffer.from(await s.host((h) => h.save()), "base64");
+    const again = await newExcelSession(browser, { workbook: new Uint8Array(saved) });
+    await openTaskpane(again.page);
+    await goToSection(again.page, "Настройки");
+    await expect(again.page.getByLabel("ИНН", { exact: true }).inputValue()).resolves.toBe(INN);
+    await expect(again.page.getByLabel("Цель взыскания в месяц, ₽", { exact: true }).inputValue()).resolves.toBe(
+      "750000.00",
+    );
+
+    // Nothing left the page; no account, debtor or ИНН in any URL, in web storage or in cookies
+    for (const session of [s, again]) {
+      expect(session.foreign).toEqual([]);
+      expect(session.errors).toEqual([]);
+      const stored = await session.page.evaluate(async () => ({
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+        cookies: document.cookie,
+        databases: (await indexedDB.databases?.())?.map((d) => d.name) ?? [],
+      }));
+      const everything = [...session.urls, JSON.stringify(stored)].join("\n");
+      for (const secret of ["1010001", INN, "Северный квартал"]) expect(everything).not.toContain(secret);
+    }
+    await again.context.close();
+    await s.context.close();
+  }, 300_000);
+});
