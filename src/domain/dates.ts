@@ -223,7 +223,8 @@ export function parsePeriod(input: string | number | null | undefined): Period |
   return d ? periodOf(d) : null;
 }
 
-const MONTH_NAMES_NOM = [
+/** Month names in the nominative, January first («март 2024», month column headers, number formats «mmmm»). */
+export const MONTH_NAMES_NOM: readonly string[] = [
   "январь",
   "февраль",
   "март",

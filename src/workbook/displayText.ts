@@ -6,6 +6,7 @@
  * date separator — they display as no-break space, comma and "." in the Russian locale. Some generators write
  * the localised form ("# ##0,00"); that is recognised too.
  */
+import { MONTH_NAMES_NOM } from "../domain/dates";
 import type { CellValue } from "../domain/grid";
 import { invariantDateCode, isDateFormat } from "../domain/numberFormat";
 
@@ -192,20 +193,6 @@ function roundTo(abs: number, digits: number): string {
   return digits > 0 ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
 }
 
-const MONTHS_NOM = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
 const MONTHS_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
 
 /** Excel serial → civil date/time parts (1900 system, with Excel's fictitious 29.02.1900). */
@@ -275,7 +262,8 @@ function formatDateCode(serial: number, section: string): string {
       const rest = lower.slice(i + run).replace(/[^a-z]/g, "");
       if ((lastWasHour || rest.startsWith("s")) && run <= 2) out += run === 1 ? String(p.mi) : two(p.mi);
       else
-        out += run === 1 ? String(p.m) : run === 2 ? two(p.m) : run === 3 ? MONTHS_SHORT[p.m - 1] : MONTHS_NOM[p.m - 1];
+        out +=
+          run === 1 ? String(p.m) : run === 2 ? two(p.m) : run === 3 ? MONTHS_SHORT[p.m - 1] : MONTH_NAMES_NOM[p.m - 1];
     } else if (ch === "h") {
       out += run === 1 ? String(p.hh) : two(p.hh);
     } else if (ch === "s") {

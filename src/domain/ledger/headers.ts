@@ -5,7 +5,7 @@
  * before general ones («Оплачено», «Пени»). Two-level headers are classified as a (parent, child) pair.
  */
 import type { LedgerConcept } from "./model";
-import { parsePeriod, parseRuDate, type Period } from "../dates";
+import { MONTH_NAMES_NOM, parsePeriod, parseRuDate, type Period } from "../dates";
 
 export type MonthKind = "charged" | "paid" | "debt";
 
@@ -252,20 +252,6 @@ const BALANCE_ON_DATE =
 
 /** A bare month name («Январь», «февраль»): a month column whose year comes from the title. */
 const BARE_MONTH = /^(январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)$/;
-const BARE_MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
 
 /** Classify one normalised header text on its own. */
 export function classifySingle(t: string): HeaderMatch | null {
@@ -277,7 +263,7 @@ export function classifySingle(t: string): HeaderMatch | null {
   }
   if (BARE_MONTH.test(t)) {
     // "0000-MM": the year is filled in from the title period by the mapper
-    const m = BARE_MONTHS.indexOf(t) + 1;
+    const m = MONTH_NAMES_NOM.indexOf(t) + 1;
     return { score: 2, month: { period: `0000-${m < 10 ? "0" : ""}${m}`, kind: null } };
   }
   if (t.length <= 40 && !BALANCE_PREFIX.test(t)) {
@@ -334,7 +320,7 @@ export function classifyPair(parent: string, child: string): HeaderMatch | null 
   const yearOver = YEAR_ONLY.exec(parent);
   if (yearOver && BARE_MONTH.test(child)) {
     // «2024» over «Январь | Февраль …»
-    const m = BARE_MONTHS.indexOf(child) + 1;
+    const m = MONTH_NAMES_NOM.indexOf(child) + 1;
     return { score: 3, month: { period: `${yearOver[1]}-${m < 10 ? "0" : ""}${m}`, kind: null } };
   }
   const parentMatch = classifySingle(parent);
