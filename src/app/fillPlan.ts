@@ -37,6 +37,7 @@ import {
 } from "../domain/plan";
 import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
 import { settingsFromRecord } from "./settings";
+import { writeOwnSheets } from "./runSession";
 
 /** Settings key of a municipality's own plan template (the JSON validatePlanTemplate accepts). */
 export const PLAN_TEMPLATE_KEY = "planTemplate";
@@ -159,11 +160,9 @@ export async function fillPlan(port: WorkbookPort, options: FillPlanOptions): Pr
     detail.content,
     historyContent(result.history),
   ];
-  for (const content of contents) {
-    throwIfAborted(signal);
-    await port.writeOwnSheet(content, { signal });
-    result.sheets.push(content.name);
-  }
+  throwIfAborted(signal);
+  await writeOwnSheets(port, contents, { signal });
+  result.sheets.push(...contents.map((c) => c.name));
   onProgress?.({ done: total, total });
   return result;
 }

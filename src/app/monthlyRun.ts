@@ -14,6 +14,8 @@ import { TARGET_ROW_ID, factText, fulfilment, type IndicatorUnit, type PlanTempl
 import { runAll, type RunAllResult } from "./runAll";
 import { fillPlan, type FillPlanResult } from "./fillPlan";
 import { ReconcileInputError, runReconcile } from "./reconcile";
+import { RunSession } from "./runSession";
+import type { RecognizedLedger } from "../domain/ledger";
 
 /** Where the bailiffs' register comes from: a sheet of this workbook, a grid read elsewhere, or pasted text. */
 export interface BailiffSource {
@@ -28,7 +30,12 @@ export interface BailiffSource {
  */
 export type ReconcileStep = (
   port: WorkbookPort,
-  options: OperationOptions & { asOf: IsoDate; source: BailiffSource },
+  options: OperationOptions & {
+    asOf: IsoDate;
+    source: BailiffSource;
+    /** The ledger the run's check read and recognised, when it did. */
+    ledger?: { sheet: string; ledger: RecognizedLedger };
+  },
 ) => Promise<{ summary: string; skipped?: boolean }>;
 
 /** «Сверить» as a step of the monthly run; no bailiff register in the workbook is a skip, not a failure. */
@@ -39,6 +46,7 @@ export const reconcileStep: ReconcileStep = async (port, o) => {
       registerGrid: o.source.grid,
       registerText: o.source.text,
       registerSheet: o.source.sheet,
+      ledger: o.ledger,
       signal: o.signal,
       onProgress: o.onProgress,
     });
@@ -140,9 +148,17 @@ function planSummary(plan: FillPlanResult): string {
   );
 }
 
+/**
+ * The steps run over one RunSession: the sheet list, the settings and every sheet are read once for the whole run
+ * (the ledger the check read is handed to the reconciliation and the plan), and the own sheets of all steps are
+ * written together at the end — on Excel on the web a few round trips instead of three or four per sheet. A run
+ * cancelled or failed before that writes none of them (the marks, the register and «Журнал сверок» are written by
+ * their steps).
+ */
 export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions): Promise<MonthlyRunResult> {
   const { signal } = options;
   const onProgress = options.onProgress && monotonic(options.onProgress);
+  const session = new RunSession(port);
   const steps: StepSummary[] = [];
   const record = (step: StepName, status: StepStatus, summary: string) =>
     steps.push({ step, title: TITLES[step], status, summary });
@@ -157,7 +173,7 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   };
   let all: RunAllResult | null = null;
   try {
-    all = await runAll(port, {
+    all = await runAll(session, {
       sheet: options.sheet,
       asOf: options.asOf,
       today: options.today,
@@ -176,9 +192,10 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   if (!options.bailiff) record("reconcile", "skipped", "реестр исполнительных производств от ССП не указан");
   else {
     try {
-      const r = await (options.reconcile ?? reconcileStep)(port, {
+      const r = await (options.reconcile ?? reconcileStep)(session, {
         asOf: options.asOf,
         source: options.bailiff,
+        ledger: all ? { sheet: all.check.sheet, ledger: all.check.ledger } : undefined,
         signal,
         onProgress: stepProgress(onProgress, "reconcile"),
       });
@@ -190,13 +207,20 @@ export async function monthlyRun(port: WorkbookPort, options: MonthlyRunOptions)
   }
   throwIfAborted(signal);
 
-  const plan = await fillPlan(port, {
+  const planBar = stepProgress(onProgress, "plan");
+  const plan = await fillPlan(session, {
     month: options.month,
     today: options.today,
     template: options.template,
     ledger: all?.check.ledger,
     signal,
-    onProgress: stepProgress(onProgress, "plan"),
+    onProgress: planBar,
+  });
+  // every step's own sheets, written together
+  planBar?.({ done: 4, total: 5, stage: "Запись листов" });
+  await session.flush({
+    signal,
+    onProgress: planBar && ((p) => planBar({ ...p, done: 4 + p.done / Math.max(1, p.total), total: 5 })),
   });
   record("plan", "done", planSummary(plan));
   onProgress?.({ done: ORDER.length * UNIT, total: ORDER.length * UNIT });

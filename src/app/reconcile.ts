@@ -11,7 +11,7 @@ import { throwIfAborted } from "../workbook/errors";
 import { columnLetter, type SheetGrid } from "../domain/grid";
 import { parseRuDate, type IsoDate } from "../domain/dates";
 import { recognizeRegister, type RegisterEntry } from "../domain/register";
-import { recognizeLedger, type LedgerAccount } from "../domain/ledger";
+import { recognizeLedger, type LedgerAccount, type RecognizedLedger } from "../domain/ledger";
 import {
   BailiffRegisterError,
   addressKey,
@@ -54,6 +54,11 @@ export interface ReconcileOptions extends OperationOptions {
   /** A grid read elsewhere (the CLI's .xlsx register file). */
   registerGrid?: SheetGrid;
   ledgerSheet?: string;
+  /**
+   * The ledger already read and recognised (the monthly run's check did it), so it is not read and recognised a
+   * second time; ignored when it is the sheet the bailiff register comes from.
+   */
+  ledger?: { sheet: string; ledger: RecognizedLedger };
   /** New decisions to apply and remember (merged over the saved ones). */
   decisions?: Record<string, ClerkDecision>;
   /** Write the sheets, the register columns and the log (default true). The CLI passes false. */
@@ -212,6 +217,7 @@ export function buildTargets(
 }
 
 async function readLedger(port: WorkbookPort, o: ReconcileOptions, skip: Set<string>) {
+  if (o.ledger && !skip.has(o.ledger.sheet) && (!o.ledgerSheet || o.ledgerSheet === o.ledger.sheet)) return o.ledger;
   try {
     const sheet = await pickLedgerSheet(port, { sheet: o.ledgerSheet, signal: o.signal });
     if (skip.has(sheet)) return null;

@@ -131,6 +131,12 @@ export interface WorkbookPort {
   readSheet(sheet: string, options?: OperationOptions & { range?: string }): Promise<SheetGrid>;
   /** Create or replace one of the add-in's own sheets. Refuses a user's sheet of the same name. */
   writeOwnSheet(content: OwnSheetContent, options?: OperationOptions): Promise<void>;
+  /**
+   * Create or replace several own sheets, each as writeOwnSheet does, in as few round trips as their size allows
+   * (Office.js: several small sheets in one request). Resolves to the number of sheets written; a port without it,
+   * or answering undefined (the worker's proxy over such a port), leaves them to writeOwnSheet one by one.
+   */
+  writeOwnSheets?(contents: OwnSheetContent[], options?: OperationOptions): Promise<number | undefined>;
   /** Read a table-like own sheet (header row + rows); null if it does not exist. */
   readTable(spec: TableSpec): Promise<TableRow[] | null>;
   /**

@@ -16,6 +16,7 @@ export const PORT_METHODS: readonly PortMethod[] = [
   "listSheets",
   "readSheet",
   "writeOwnSheet",
+  "writeOwnSheets",
   "readTable",
   "upsertTableRows",
   "markCells",
@@ -30,6 +31,7 @@ export const PORT_METHODS: readonly PortMethod[] = [
 export const OPTIONS_ARG: Partial<Record<PortMethod, number>> = {
   readSheet: 1,
   writeOwnSheet: 1,
+  writeOwnSheets: 1,
   upsertTableRows: 2,
   markCells: 2,
 };

@@ -35,7 +35,7 @@ import { READ_TARGET, WRITE_TARGET, type ExcelApi, type ExcelEnv } from "./env";
 import { mapExcelError } from "./errors";
 import { clearMarks, markCells } from "./marks";
 import { loadMeta, queueMetaRead, writeMeta } from "./meta";
-import { writeOwnSheet } from "./ownSheet";
+import { writeOwnSheet, writeOwnSheets } from "./ownSheet";
 import { listSheets, readSheet } from "./readSheet";
 import { readTable, upsertTableRows } from "./tables";
 
@@ -97,6 +97,10 @@ export class ExcelWorkbook implements WorkbookPort {
 
   writeOwnSheet(content: OwnSheetContent, options: OperationOptions = {}): Promise<void> {
     return writeOwnSheet(this.env, content, options);
+  }
+
+  writeOwnSheets(contents: OwnSheetContent[], options: OperationOptions = {}): Promise<number> {
+    return writeOwnSheets(this.env, contents, options);
   }
 
   readTable(spec: TableSpec): Promise<TableRow[] | null> {

@@ -5,9 +5,9 @@
 import { FORMAT_CODES, assertOwnSheetName, pendingSheetName, type AddinMeta } from "../common";
 import { foreignSheetError, throwIfAborted } from "../errors";
 import type { OperationOptions, OwnSheetContent, PrintSetup } from "../port";
-import { HEADER_FILL, POINTS_PER_CHAR, suspendCalculation, type ExcelEnv } from "./env";
+import { CALL_OVERHEAD, HEADER_FILL, POINTS_PER_CHAR, suspendCalculation, type ExcelEnv } from "./env";
 import { queueMetaRead, writeMeta, type MetaState } from "./meta";
-import { prepareBlocks, queueBlock, queueColumnFormats } from "./writeBlocks";
+import { prepareBlocks, queueBlock, queueColumnFormats, splitBlock, type PreparedBlock } from "./writeBlocks";
 
 export async function writeOwnSheet(
   env: ExcelEnv,
@@ -15,14 +15,7 @@ export async function writeOwnSheet(
   options: OperationOptions = {},
 ): Promise<void> {
   throwIfAborted(options.signal);
-  assertOwnSheetName(content.name);
-  const tempName = pendingSheetName(content.name);
-  const width = Math.max(1, ...content.rows.map((r) => r.length), content.columns?.length ?? 0);
-  const columnFormats = Array.from({ length: width }, (_, c) => {
-    const f = content.columns?.[c]?.format;
-    return f ? FORMAT_CODES[f] : "General";
-  });
-  const blocks = prepareBlocks(content.rows, width, columnFormats, env.payloadTarget);
+  const { tempName, width, columnFormats, blocks } = planSheet(content, env.payloadTarget);
   let tempCreated = false;
   try {
     await env.run(async (ctx) => {
@@ -72,6 +65,138 @@ export async function writeOwnSheet(
     if (tempCreated) await dropTempSheet(env, tempName);
     throw err;
   }
+}
+
+/** One sheet of a batched write: its content, column formats and blocks of rows, prepared before Excel.run. */
+interface SheetPlan {
+  content: OwnSheetContent;
+  tempName: string;
+  width: number;
+  columnFormats: string[];
+  blocks: { start: number; block: PreparedBlock }[];
+}
+
+function planSheet(content: OwnSheetContent, target: number): SheetPlan {
+  assertOwnSheetName(content.name);
+  const width = Math.max(1, ...content.rows.map((r) => r.length), content.columns?.length ?? 0);
+  const columnFormats = Array.from({ length: width }, (_, c) => {
+    const f = content.columns?.[c]?.format;
+    return f ? FORMAT_CODES[f] : "General";
+  });
+  const blocks = prepareBlocks(content.rows, width, columnFormats, target);
+  return { content, tempName: pendingSheetName(content.name), width, columnFormats, blocks };
+}
+
+/** Request bytes of creating a temporary sheet with its column formats, and of its look and swap. */
+const sheetOverhead = (p: SheetPlan) => CALL_OVERHEAD * (2 * p.width + 12 + (p.content.headerRows?.length ?? 0) * 3);
+
+/**
+ * Several own sheets in one Excel.run: one sync reads the metadata and the names, then the temporary sheets, their
+ * rows and the swaps are queued in as few syncs as the request size allows — several small sheets go in one. The
+ * order inside a batch keeps writeOwnSheet's guarantee: every temporary sheet is recorded as pending before it is
+ * created, a sheet is swapped in only after all its rows (Excel stops a batch at the first failing command), and
+ * after a failure the temporary sheets are removed (or keep their «(запись…)» names, replaced on the next run).
+ */
+export async function writeOwnSheets(
+  env: ExcelEnv,
+  contents: OwnSheetContent[],
+  options: OperationOptions = {},
+): Promise<number> {
+  throwIfAborted(options.signal);
+  // one sheet per name (Excel compares names without case): a later content replaces an earlier one
+  const byName = new Map(contents.map((c) => [c.name.toLowerCase(), c] as const));
+  const plans = [...byName.values()].map((c) => planSheet(c, env.payloadTarget));
+  if (plans.length === 0) return 0;
+  const total = plans.reduce((a, p) => a + p.content.rows.length, 0);
+  const created: string[] = [];
+  try {
+    await env.run(async (ctx) => {
+      // 1: metadata and the names involved
+      const readMeta = queueMetaRead(ctx);
+      const found = plans.map((p) => {
+        const existing = ctx.workbook.worksheets.getItemOrNullObject(p.content.name);
+        existing.load("position,name");
+        return { ...p, existing, staleTemp: ctx.workbook.worksheets.getItemOrNullObject(p.tempName) };
+      });
+      await ctx.sync();
+      const metaState = readMeta();
+      const meta = metaState.meta;
+      for (const f of found) {
+        if (!f.existing.isNullObject && !meta.ownedSheets.includes(f.existing.name))
+          throw foreignSheetError(f.existing.name);
+        if (!f.staleTemp.isNullObject && !meta.pendingSheets.includes(f.tempName)) throw foreignSheetError(f.tempName);
+      }
+      throwIfAborted(options.signal);
+
+      // 2: the temporary sheets, recorded as pending first, with their column formats
+      suspendCalculation(env, ctx);
+      for (const f of found) if (!meta.pendingSheets.includes(f.tempName)) meta.pendingSheets.push(f.tempName);
+      const metaSize = await writeMeta(ctx, meta, metaState, env.payloadTarget);
+      let pending = CALL_OVERHEAD * 4 * found.length;
+      const temps = found.map((f) => {
+        if (!f.staleTemp.isNullObject) f.staleTemp.delete();
+        const temp = ctx.workbook.worksheets.add(f.tempName);
+        queueColumnFormats(temp, 0, f.content.rows.length, f.columnFormats);
+        created.push(f.tempName);
+        pending += sheetOverhead(f);
+        return temp;
+      });
+
+      // the rows: each request filled up to the target — a block that does not fit is split, its first rows go
+      // with what is queued, the rest opens the next request
+      let done = 0;
+      for (const [i, f] of found.entries()) {
+        for (const { start, block } of f.blocks) {
+          let rest: PreparedBlock | null = block;
+          let at = start;
+          while (rest) {
+            const room = env.payloadTarget - pending - CALL_OVERHEAD * 4;
+            const { head, tail } = splitBlock(rest, room, pending === 0);
+            if (head) {
+              queueBlock(temps[i], at, 0, head);
+              pending += head.bytes + CALL_OVERHEAD * 4;
+              done += head.values.length;
+              at += head.values.length;
+            }
+            rest = tail;
+            if (rest) {
+              await ctx.sync();
+              pending = 0;
+              options.onProgress?.({ done, total, stage: "Запись листов" });
+              throwIfAborted(options.signal);
+              suspendCalculation(env, ctx);
+            }
+          }
+        }
+      }
+      throwIfAborted(options.signal);
+
+      // last: the look of every sheet, then claim the names, swap the sheets in and forget the temporary ones
+      found.forEach((f, i) => {
+        queueSheetLook(temps[i], f.content);
+        if (f.content.print && env.supports("1.9"))
+          queuePrintSetup(temps[i], f.content.print, f.content.rows.length, f.width);
+      });
+      for (const f of found) if (!meta.ownedSheets.includes(f.content.name)) meta.ownedSheets.push(f.content.name);
+      const claimed = await writeMeta(ctx, meta, metaSize, env.payloadTarget, pending);
+      found.forEach((f, i) => {
+        if (!f.existing.isNullObject) {
+          temps[i].position = f.existing.position;
+          f.existing.delete();
+        }
+        temps[i].name = f.content.name;
+      });
+      const tempNames = new Set(found.map((f) => f.tempName));
+      meta.pendingSheets = meta.pendingSheets.filter((n) => !tempNames.has(n));
+      await writeMeta(ctx, meta, claimed, env.payloadTarget);
+      await ctx.sync();
+      options.onProgress?.({ done: total, total, stage: "Запись листов" });
+    });
+  } catch (err) {
+    if (created.length > 0) await dropTempSheets(env, created);
+    throw err;
+  }
+  return plans.length;
 }
 
 /** Header rows bold with a fill, column widths, frozen rows. */
@@ -135,19 +260,26 @@ async function queueSwap(
 }
 
 /** Best effort after a failed or cancelled write: remove the temporary sheet so no half output remains. */
-async function dropTempSheet(env: ExcelEnv, tempName: string): Promise<void> {
+function dropTempSheet(env: ExcelEnv, tempName: string): Promise<void> {
+  return dropTempSheets(env, [tempName]);
+}
+
+/** The temporary sheets of a failed write, removed in one batch where they are recorded as ours. */
+async function dropTempSheets(env: ExcelEnv, tempNames: string[]): Promise<void> {
   try {
     await env.run(async (ctx) => {
       const readMeta = queueMetaRead(ctx);
-      const temp = ctx.workbook.worksheets.getItemOrNullObject(tempName);
+      const temps = tempNames.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
       await ctx.sync();
       const state = readMeta();
-      if (!temp.isNullObject && state.meta.pendingSheets.includes(tempName)) temp.delete();
-      state.meta.pendingSheets = state.meta.pendingSheets.filter((n) => n !== tempName);
+      temps.forEach((temp, i) => {
+        if (!temp.isNullObject && state.meta.pendingSheets.includes(tempNames[i])) temp.delete();
+      });
+      state.meta.pendingSheets = state.meta.pendingSheets.filter((n) => !tempNames.includes(n));
       await writeMeta(ctx, state.meta, state, env.payloadTarget);
       await ctx.sync();
     });
   } catch {
-    // the temporary sheet keeps its «(запись…)» name: clearly incomplete, replaced on the next run
+    // the temporary sheets keep their «(запись…)» names: clearly incomplete, replaced on the next run
   }
 }

@@ -96,6 +96,33 @@ export function prepareBlocks(
   return blocks;
 }
 
+/**
+ * The first rows of `block` that weigh at most `room` bytes, and the rest (null when all fit; the head is null when
+ * not even one row fits). Lets a batched write fill a request that another sheet's rows have started.
+ */
+export function splitBlock(
+  block: PreparedBlock,
+  room: number,
+  /** Take the first row even when it alone is over `room` (an empty request must still make progress). */
+  atLeastOne = false,
+): { head: PreparedBlock | null; tail: PreparedBlock | null } {
+  if (block.bytes <= room) return { head: block, tail: null };
+  let bytes = 0;
+  let n = 0;
+  for (; n < block.values.length; n++) {
+    const row = jsonSize(block.values[n]) + (block.formats ? jsonSize(block.formats[n]) : 0);
+    if (bytes + row > room && !(atLeastOne && n === 0)) break;
+    bytes += row;
+  }
+  if (n === 0) return { head: null, tail: block };
+  const part = (from: number, to: number, size: number): PreparedBlock => ({
+    values: block.values.slice(from, to),
+    formats: block.formats ? block.formats.slice(from, to) : null,
+    bytes: size,
+  });
+  return { head: part(0, n, bytes), tail: part(n, block.values.length, Math.max(0, block.bytes - bytes)) };
+}
+
 /** Queue one prepared block at (top, left) of `ws`. */
 export function queueBlock(ws: Excel.Worksheet, top: number, left: number, block: PreparedBlock): void {
   const range = ws.getRangeByIndexes(top, left, block.values.length, block.values[0].length);
