@@ -113,7 +113,7 @@ describe("court-work register in Excel (Office.js over the fake)", () => {
       { name: "РеестрВзыскания", style: "TableStyleLight9", address: "A1:H7" },
     ]);
     expect(made.host!.tables).toHaveLength(1);
-    // metadata 1 + read (geometry, one block) 2 + find the table 2 + one rows.add block 1 + the status update 1
-    expect(syncsOfUpsert).toBe(7);
+    // metadata with the sheet's size 1 + its cells 1 + find the table 2 + one rows.add block 1 + the status update 1
+    expect(syncsOfUpsert).toBe(6);
   });
 });

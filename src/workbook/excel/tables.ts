@@ -4,13 +4,20 @@
  * updated only in the add-in's own columns (planUpsert).
  */
 import type { CellValue } from "../../domain/grid";
-import { FORMAT_CODES, assertOwnSheetName, gridToTableRows, planUpsert, type UpsertPlan } from "../common";
+import {
+  FORMAT_CODES,
+  assertOwnSheetName,
+  gridToTableRows,
+  planUpsert,
+  type AddinMeta,
+  type UpsertPlan,
+} from "../common";
 import { WorkbookError, foreignSheetError, isAbortError, throwIfAborted } from "../errors";
 import type { OperationOptions, OutCell, TableRow, TableSpec } from "../port";
 import { cellRuns, type CellRun } from "./addresses";
 import { HEADER_FILL, TABLE_STYLE, suspendCalculation, type ExcelEnv } from "./env";
-import { loadMeta } from "./meta";
-import { writeOwnSheet } from "./ownSheet";
+import { queueMetaRead } from "./meta";
+import { writeOwnSheets } from "./ownSheet";
 import { padToA1, readSheet } from "./readSheet";
 import { toExcelInput, prepareBlocks, queueBlock, queueColumnFormats } from "./writeBlocks";
 
@@ -29,12 +36,39 @@ export async function readTable(env: ExcelEnv, spec: TableSpec): Promise<TableRo
   return existing === null ? null : gridToTableRows(existing);
 }
 
-/** The sheet's cells from A1, or null when there is no such sheet. */
+/** A table this small («Журнал сверок», a young register) is read in one request once its size is known. */
+const SMALL_TABLE_CELLS = 20_000;
+
+/**
+ * The sheet's cells from A1, or null when there is no such sheet: its size first (`withFirst` queues more into that
+ * request — the metadata, the table name — and receives it after the sync), then a small sheet in one request, a
+ * bigger one in blocks like any other.
+ */
 async function readExisting(
   env: ExcelEnv,
   sheet: string,
   options: OperationOptions = {},
+  withFirst?: (ctx: Excel.RequestContext) => () => void,
 ): Promise<CellValue[][] | null> {
+  const small = await env.run(async (ctx) => {
+    const after = withFirst?.(ctx);
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await ctx.sync();
+    after?.();
+    if (ws.isNullObject) return null;
+    if (used.isNullObject) return [];
+    const bottom = used.rowIndex + used.rowCount;
+    const right = used.columnIndex + used.columnCount;
+    if (bottom * right > SMALL_TABLE_CELLS) return undefined;
+    throwIfAborted(options.signal);
+    const cells = ws.getRangeByIndexes(0, 0, bottom, right);
+    cells.load("values");
+    await ctx.sync();
+    return cells.values.map((r) => r.map((v) => (v === "" ? null : (v as CellValue))));
+  });
+  if (small !== undefined) return small;
   try {
     return padToA1(await readSheet(env, sheet, { signal: options.signal })).values;
   } catch (err) {
@@ -51,10 +85,21 @@ export async function upsertTableRows(
 ): Promise<void> {
   throwIfAborted(options.signal);
   assertOwnSheetName(spec.sheet);
-  const meta = await loadMeta(env);
-  const existing = await readExisting(env, spec.sheet, options);
-  if (existing === null) return createRegister(env, spec, rows, options);
-  if (!meta.ownedSheets.includes(spec.sheet)) throw foreignSheetError(spec.sheet);
+  // one request: the metadata, whether the table's name is free, the sheet's size and (when small) its cells
+  let meta: AddinMeta | null = null;
+  let nameFree: boolean | undefined;
+  const existing = await readExisting(env, spec.sheet, options, (ctx) => {
+    const readMeta = queueMetaRead(ctx);
+    const name = tableNameFor(spec.sheet);
+    const taken = ctx.workbook.tables.getItemOrNullObject(name); // ExcelApi 1.4
+    const definedName = ctx.workbook.names.getItemOrNullObject(name); // ExcelApi 1.4
+    return () => {
+      meta = readMeta().meta;
+      nameFree = taken.isNullObject && definedName.isNullObject;
+    };
+  });
+  if (existing === null) return createRegister(env, spec, rows, options, nameFree);
+  if (!meta!.ownedSheets.includes(spec.sheet)) throw foreignSheetError(spec.sheet);
   const plan = planUpsert(spec, existing, rows);
   const columnFormats = plan.header.map((h) => {
     const f = spec.formats?.[h];
@@ -68,23 +113,31 @@ export async function upsertTableRows(
 }
 
 /** A new register: an own sheet with the header and the rows, then made an Excel table. */
-async function createRegister(env: ExcelEnv, spec: TableSpec, rows: TableRow[], options: OperationOptions) {
+async function createRegister(
+  env: ExcelEnv,
+  spec: TableSpec,
+  rows: TableRow[],
+  options: OperationOptions,
+  nameFree?: boolean,
+) {
   const plan = planUpsert(spec, [spec.columns], rows);
-  await writeOwnSheet(
+  await writeOwnSheets(
     env,
-    {
-      name: spec.sheet,
-      rows: [plan.header, ...plan.appended],
-      columns: plan.header.map((h) => ({
-        format: spec.formats?.[h] ?? "general",
-        width: Math.min(40, Math.max(10, h.length + 2)),
-      })),
-      // no header fill: the table style draws the header (a fill of ours would hide its white text)
-      freezeRows: 1,
-    },
+    [
+      {
+        name: spec.sheet,
+        rows: [plan.header, ...plan.appended],
+        columns: plan.header.map((h) => ({
+          format: spec.formats?.[h] ?? "general",
+          width: Math.min(40, Math.max(10, h.length + 2)),
+        })),
+        // no header fill: the table style draws the header (a fill of ours would hide its white text)
+        freezeRows: 1,
+      },
+    ],
     options,
   );
-  await makeTable(env, spec.sheet, plan.appended.length + 1, plan.header.length);
+  await makeTable(env, spec.sheet, plan.appended.length + 1, plan.header.length, nameFree);
 }
 
 /**
@@ -235,17 +288,28 @@ class RegisterWriter {
  * stays (with our style where Excel takes it), or without a table the sheet gets the plain look (bold header with a
  * fill, a filter). The rows are written before: a failure here never fails the upsert.
  */
-async function makeTable(env: ExcelEnv, sheet: string, rowCount: number, columnCount: number): Promise<void> {
+async function makeTable(
+  env: ExcelEnv,
+  sheet: string,
+  rowCount: number,
+  columnCount: number,
+  /** Whether the name is free, when the caller has just asked (one round trip less). */
+  nameFree?: boolean,
+): Promise<void> {
   const name = tableNameFor(sheet);
   try {
     await env.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      const taken = ctx.workbook.tables.getItemOrNullObject(name); // ExcelApi 1.4
-      const definedName = ctx.workbook.names.getItemOrNullObject(name); // ExcelApi 1.4
-      await ctx.sync();
+      let free = nameFree;
+      if (free === undefined) {
+        const taken = ctx.workbook.tables.getItemOrNullObject(name); // ExcelApi 1.4
+        const definedName = ctx.workbook.names.getItemOrNullObject(name); // ExcelApi 1.4
+        await ctx.sync();
+        free = taken.isNullObject && definedName.isNullObject;
+      }
       const table = ws.tables.add(ws.getRangeByIndexes(0, 0, rowCount, columnCount), true);
       table.style = TABLE_STYLE;
-      if (taken.isNullObject && definedName.isNullObject) table.name = name;
+      if (free) table.name = name;
       await ctx.sync();
     });
     return;
