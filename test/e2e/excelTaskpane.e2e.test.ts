@@ -24,6 +24,7 @@ const SHOTS = path.join(RESULTS, "excel-taskpane");
 const LEDGER = "ОСВ по лицевым счетам";
 const MB4 = 4 * 1024 * 1024;
 const INN = "7704123450";
+const BIG_LEDGER = "ОСВ 100 000";
 
 /** What each step cost in requests to Excel, printed at the end of the file. */
 const traffic: { step: string; syncs: number; maxRequestBytes: number; maxResponseBytes: number }[] = [];
@@ -228,4 +229,111 @@ describe.runIf(available)("taskpane in Excel", () => {
     await again.context.close();
     await s.context.close();
   }, 300_000);
+
+  it("a 100 000-account ledger: progress shows, «Отмена» stops the check with the workbook consistent, then it runs through", async () => {
+    const ledger = turnoverSheet({
+      accounts: 100_000,
+      seed: 2026,
+      sheet: BIG_LEDGER,
+      defects: { "account.duplicate": 1, "balance.mismatch": 2 },
+    });
+    const register = courtRegisterSheet({ model: ledger.model, cases: 40, sheet: "Судебная работа" });
+    const workbook = await gridsToXlsx([ledger.grid, register.grid]);
+    const s = await newExcelSession(browser, { workbook, height: 1000 });
+    const page = s.page;
+    await openTaskpane(page);
+    await s.host((h) => h.resetCounters());
+    const sheetsBefore = await s.host((h) => h.sheetNames());
+    const check = panel(page);
+
+    // «Отмена» while the sheet is being read: nothing of the add-in's appears in the workbook
+    await check.getByRole("button", { name: "Проверить реестр" }).click();
+    await check.getByRole("progressbar").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: path.join(SHOTS, "big-progress.png") });
+    await check.getByRole("button", { name: "Отмена" }).click();
+    await check.getByText("Операция отменена.").waitFor({ timeout: 60_000 });
+    await expect(check.getByRole("progressbar").count()).resolves.toBe(0);
+    const afterCancel = await s.host((h) => h.sheetNames());
+    // no half-written sheet: at most the add-in's hidden metadata sheet, never «Проверка» or a «(запись…)» sheet
+    expect(afterCancel.filter((n) => !sheetsBefore.includes(n) && n !== META_SHEET)).toEqual([]);
+    expect(Object.keys(await s.host((h) => h.fills("ОСВ 100 000")))).toEqual([]);
+    await step(s, "big-cancel");
+
+    // run again, to the end: the three planted errors, marked, and «Проверка» written
+    await check.getByRole("button", { name: "Проверить реестр" }).click();
+    const summary = check.getByRole("region", { name: "Итоги проверки" });
+    await summary.waitFor({ timeout: 240_000 });
+    await summary.getByText(/^Строк с данными: 100 000,/).waitFor();
+    await summary.getByText("Ошибки: 3").waitFor();
+    const planted = ledger.defects.map((d) => d.cell).sort();
+    expect(Object.keys(await s.host((h) => h.fills("ОСВ 100 000"))).sort()).toEqual(planted);
+    expect(await s.host((h) => h.sheetNames())).toContain("Проверка");
+    await step(s, "big-check");
+
+    // the candidates on the same ledger
+    await goToSection(page, "Кандидаты на судебный приказ");
+    await panel(page).getByLabel("Дата расчёта").fill("2026-11-05");
+    await panel(page).getByRole("button", { name: "Отобрать кандидатов" }).click();
+    await panel(page).getByRole("table", { name: "Кандидаты на судебный приказ" }).waitFor({ timeout: 240_000 });
+    await step(s, "big-candidates");
+    expect(s.foreign).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  }, 600_000);
+
+  for (const trouble of [
+    {
+      name: "the ledger sheet is protected",
+      code: "AccessDenied",
+      message: "Лист защищён от изменений",
+      arrange: (s: ExcelSession) => s.host((h) => h.protect("ОСВ по лицевым счетам")),
+    },
+    {
+      name: "a cell is in edit mode",
+      code: "InvalidOperationInCellEditMode",
+      message: "Excel в режиме редактирования ячейки",
+      // Excel refuses every request while the clerk edits a cell: from the fourth request of the check on
+      arrange: (s: ExcelSession) =>
+        s.host((h) =>
+          h.failAtSync(
+            4,
+            "InvalidOperationInCellEditMode",
+            "Excel is in cell-editing mode. Please exit the edit mode.",
+            50,
+          ),
+        ),
+    },
+  ])
+    it(`an Excel error mid-run (${trouble.name}) shows the Russian message and leaves the user's sheets untouched`, async () => {
+      const s = await newExcelSession(browser, { workbook: SAMPLE });
+      await openTaskpane(s.page);
+      const before = await userCells(s);
+      await trouble.arrange(s);
+      await s.page.getByRole("button", { name: "Проверить реестр" }).click();
+      const alert = s.page.getByRole("tabpanel").getByText(trouble.message);
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await seriousViolations(s.page)).toEqual([]);
+      await s.page.screenshot({ path: path.join(SHOTS, `error-${trouble.code}.png`) });
+      expect(await userCells(s)).toEqual(before);
+      expect(Object.keys(await s.host((h) => h.fills("ОСВ по лицевым счетам")))).toEqual([]);
+      expect(await s.host((h) => h.notes("ОСВ по лицевым счетам"))).toEqual({});
+      expect((await s.host((h) => h.requests())).errors).toContain(trouble.code);
+      expect(s.errors).toEqual([]);
+      await s.context.close();
+    });
+
+  it("in Excel without worksheet notes (ExcelApi 1.17) the pane says so and «Проверка» explains the fills", async () => {
+    const s = await newExcelSession(browser, { workbook: SAMPLE, apiVersion: "1.17" });
+    await openTaskpane(s.page);
+    await s.page.getByRole("button", { name: "Проверить реестр" }).click();
+    await s.page.getByRole("table", { name: "Замечания" }).waitFor({ timeout: 60_000 });
+    await s.page.getByText("Эта версия Excel не показывает примечания к ячейкам").waitFor();
+    expect(await s.host((h) => h.notes("ОСВ по лицевым счетам"))).toEqual({});
+    expect(Object.keys(await s.host((h) => h.fills("ОСВ по лицевым счетам")))).toContain("H14");
+    const sheet = Object.values(await s.host((h) => h.values("Проверка"))).join("\n");
+    expect(sheet).toContain("Светло-красная");
+    expect(sheet).toContain("ошибка");
+    await s.page.screenshot({ path: path.join(SHOTS, "no-notes.png") });
+    await s.context.close();
+  });
 });
