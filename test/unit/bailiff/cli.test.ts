@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { saveXlsxFile } from "../../../src/workbook/xlsx/openFile";
 import { BAILIFF_ROWS, reconcileWorkbook } from "./workbook";
 import { FSSP_HEADERS } from "../../generators/bailiffRegister";
+import { cli, fileSha } from "../../fixtures/cli";
 
 let dir = "";
 let book = "";
@@ -18,15 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 /** The browser's plain-text copy: tabs between cells, raw line breaks inside them (shape E). */
 const plain = [FSSP_HEADERS.join("\t"), ...BAILIFF_ROWS.map((r) => r.join("\t"))].join("\n");
 
@@ -34,7 +24,7 @@ describe("zhku-collect reconcile", () => {
   it("prints the JSON contract for a .txt register and changes no file", () => {
     const reg = join(dir, "fssp.txt");
     writeFileSync(reg, plain);
-    const before = [sha(book), sha(reg)];
+    const before = [fileSha(book), fileSha(reg)];
     const r = cli("reconcile", book, "--register", reg, "--as-of", "2026-11-30", "--json");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -58,7 +48,7 @@ describe("zhku-collect reconcile", () => {
     expect(doc.results[0].evidence).toContain("№ документа 2-10/2025 есть в реестре взыскания");
     expect(doc.notOpened).toEqual([{ account: "0004", document: "2-13/2025" }]);
     expect(doc.ambiguous).toEqual([]);
-    expect([sha(book), sha(reg)]).toEqual(before);
+    expect([fileSha(book), fileSha(reg)]).toEqual(before);
   });
 
   it("reads an .xlsx register (any sheet) and a ;-separated .csv", async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ledgerWorkbook } from "./workbooks";
+import { cli, fileSha } from "../../fixtures/cli";
 
 let dir = "";
 beforeAll(() => {
@@ -12,21 +11,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
-
 describe("zhku-collect candidates", () => {
   it("prints the candidates as JSON and leaves the file unchanged", async () => {
     const file = join(dir, "ledger.xlsx");
     writeFileSync(file, await ledgerWorkbook("per-month-rows"));
-    const before = sha(file);
+    const before = fileSha(file);
     const r = cli("candidates", file, "--as-of", "2025-04-30", "--json");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -73,7 +62,7 @@ describe("zhku-collect candidates", () => {
       totals: { count: 2, principal: "7000.00", penalty: "35.15", stateDuty: "4000.00", claim: "7035.15" },
       target: { monthly: "700000.00", covered: "7035.15" },
     });
-    expect(sha(file)).toBe(before);
+    expect(fileSha(file)).toBe(before);
   });
 
   it("prints a readable summary without --json", async () => {

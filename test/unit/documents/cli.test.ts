@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,22 +9,13 @@ import { parseRuDate } from "../../../src/domain/dates";
 import { docxText } from "./docxText";
 import { CLAIMANT } from "./fixtures";
 import { AS_OF, registerWorkbook } from "./registerWorkbook";
+import { cli, fileSha } from "../../fixtures/cli";
 
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "zhku-documents-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 /** The settings JSON in the shape the CLI documents: "bank" for the bank's name. */
 function settingsFile(name: string, overrides: Record<string, string> = {}): string {
@@ -93,7 +82,7 @@ describe("zhku-collect documents", () => {
 
   it("missing debtor data: exit 2, the gaps on stderr per row, no files in DIR, the workbook unchanged", async () => {
     const book = await workbookFile("gaps.xlsx", { birthData: false });
-    const before = sha(book);
+    const before = fileSha(book);
     const out = join(dir, "out-gaps");
     const r = cli("documents", book, "--out", out, "--settings", settingsFile("s2.json"), "--date", AS_OF);
     expect(r.code).toBe(2);
@@ -102,12 +91,12 @@ describe("zhku-collect documents", () => {
     expect(r.stderr).toContain("строка 2 реестра (л/с 0002, Орлов Дмитрий Сергеевич): нет даты рождения должника");
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.startsWith(".zhku-documents-"))).toEqual([]);
-    expect(sha(book)).toBe(before);
+    expect(fileSha(book)).toBe(before);
   });
 
   it("an invalid requisite in the settings file: exit 2 naming it; bad --rows: exit 2", async () => {
     const book = await workbookFile("req.xlsx");
-    const before = sha(book);
+    const before = fileSha(book);
     const out = join(dir, "out-req");
     const bad = settingsFile("bad.json", { bik: "04452522" });
     const r = cli("documents", book, "--out", out, "--settings", bad, "--date", AS_OF);
@@ -118,6 +107,6 @@ describe("zhku-collect documents", () => {
     const rows = cli("documents", book, "--out", out, "--rows", "1-x", "--settings", bad);
     expect(rows.code).toBe(2);
     expect(rows.stderr).toContain("--rows");
-    expect(sha(book)).toBe(before);
+    expect(fileSha(book)).toBe(before);
   });
 });

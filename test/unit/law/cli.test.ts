@@ -1,18 +1,9 @@
 /** The `duty` and `penalty` commands run as a user runs them (a child process), JSON output and exit codes. */
 import { describe, expect, it, beforeAll } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-
-const ROOT = resolve(__dirname, "../../..");
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { join } from "node:path";
+import { cli } from "../../fixtures/cli";
 
 let dir = "";
 function inputFile(name: string, content: unknown): string {

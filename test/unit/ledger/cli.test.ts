@@ -1,6 +1,5 @@
 /** `zhku-collect check LEDGER.xlsx [--sheet NAME] [--json]` end to end, spawned like a user runs it. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,17 +10,10 @@ import {
   fixtureByName,
   fixtureXlsxBytes,
 } from "../../fixtures/ledgers";
+import { cli } from "../../fixtures/cli";
 
 let dir: string;
 const file = (name: string) => join(dir, name);
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zhku-check-"));

@@ -1,6 +1,5 @@
 /** `zhku-collect sheets FILE` end to end (spawned like a user runs it) and the shared file-opening helper. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,17 +9,10 @@ import { InputError } from "../../../src/cli/errors";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { saveXlsxFile } from "../../../src/workbook/xlsx/openFile";
 import { OWN_SHEETS } from "../../../src/workbook/port";
+import { cli } from "../../fixtures/cli";
 
 let dir: string;
 let sample: string;
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "zhku-sheets-"));

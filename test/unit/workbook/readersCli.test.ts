@@ -4,7 +4,6 @@
  * are refused with a Russian message naming the file, exit code 2, and the file stays as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,17 +16,10 @@ import {
   passwordProtectedXls,
   type LedgerFiles,
 } from "./readersFixtures";
+import { cli } from "../../fixtures/cli";
 
 let dir = "";
 const AS_OF = "2026-11-15";
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    encoding: "utf8",
-    cwd: process.cwd(),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Writes every format as «<base>.<ext>» and returns the paths. */
 function writeAll(base: string, files: LedgerFiles) {
