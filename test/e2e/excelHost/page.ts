@@ -26,7 +26,7 @@ interface LibraryExcel {
 type PageWindow = Window & {
   zhkuExcelHostConfig: HostConfig;
   zhkuExcelHost?: unknown;
-  Excel: LibraryExcel & { run: unknown };
+  Excel: Omit<LibraryExcel, "run"> & { run: unknown };
   Office: Record<string, unknown>;
   OSF: Record<string, unknown>;
 };
@@ -34,7 +34,7 @@ type PageWindow = Window & {
 const win = window as unknown as PageWindow;
 const config = win.zhkuExcelHostConfig;
 const library = win.Excel;
-const libraryRun = library.run.bind(library) as LibraryExcel["run"];
+const libraryRun = (library.run as LibraryExcel["run"]).bind(library);
 
 const runtime: OfficeJsRuntime = {
   contextWith(executor: Executor) {
