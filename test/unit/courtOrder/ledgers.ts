@@ -1,5 +1,5 @@
 /** Small canonical ledgers built by hand for the candidate tests (amounts in kopecks). */
-import type { CanonicalLedger, LedgerAccount, LedgerMonth } from "../../../src/domain/ledger/model";
+import type { CanonicalLedger, LedgerAccount, LedgerMonth, LedgerServiceLine } from "../../../src/domain/ledger/model";
 import { addPeriods, type Period } from "../../../src/domain/dates";
 
 export const FULL_DATA = {
@@ -22,6 +22,11 @@ export function account(a: Partial<LedgerAccount> & { account: string }): Ledger
     ...FULL_DATA,
     ...a,
   };
+}
+
+/** One service line of an account (no opening balance): paid = charged − closing. */
+export function service(name: string, charged: number, closing: number): LedgerServiceLine {
+  return { service: name, opening: 0, charged, paid: charged - closing, closing, penalties: 0, row: 3 };
 }
 
 /** One-row-per-account ledger over a period. */

@@ -8,7 +8,7 @@ import {
 } from "../../../src/domain/courtOrder";
 import type { CanonicalLedger } from "../../../src/domain/ledger/model";
 import type { RegisterEntry } from "../../../src/domain/register";
-import { account, monthlyAccount, monthlyLedger, months, perAccountLedger } from "./ledgers";
+import { account, monthlyAccount, monthlyLedger, months, perAccountLedger, service } from "./ledgers";
 
 const sp = (s: string) => s.replace(/\u00a0/g, " ");
 
@@ -409,28 +409,19 @@ describe("route: court order up to 500 000 ₽, a lawsuit above", () => {
 describe("per-service mode", () => {
   // 2025, 12 months. Account S: heating charged 12 000,00 (average 1 000,00), debt 2 500,00;
   // maintenance charged 24 000,00 (average 2 000,00), debt 0. Total: 2 500,00 < 2 × 3 000,00.
-  const svc = (service: string, charged: number, closing: number) => ({
-    service,
-    opening: 0,
-    charged,
-    paid: charged - closing,
-    closing,
-    penalties: 0,
-    row: 3,
-  });
   const led = perAccountLedger("2025-01-01", "2025-12-31", [
     account({
       account: "S",
       charged: 3_600_000,
       closing: 250_000,
-      services: [svc("Отопление", 1_200_000, 250_000), svc("Содержание жилья", 2_400_000, 0)],
+      services: [service("Отопление", 1_200_000, 250_000), service("Содержание жилья", 2_400_000, 0)],
     }),
     // a «Пени» line is not a monthly obligation: 5 000,00 of penalties never qualify by themselves
     account({
       account: "P",
       charged: 2_400_000,
       closing: 500_000,
-      services: [svc("Содержание жилья", 2_400_000, 0), svc("Пени", 0, 500_000)],
+      services: [service("Содержание жилья", 2_400_000, 0), service("Пени", 0, 500_000)],
     }),
   ]);
 
@@ -787,21 +778,12 @@ describe("what the clerk is told about the data behind the rule", () => {
   });
 
   it("warns that a «Пени» line of the ledger is inside the debt claimed as principal", () => {
-    const svc = (service: string, charged: number, closing: number) => ({
-      service,
-      opening: 0,
-      charged,
-      paid: charged - closing,
-      closing,
-      penalties: 0,
-      row: 3,
-    });
     const led = perAccountLedger("2025-01-01", "2025-12-31", [
       account({
         account: "P",
         charged: 1_200_000,
         closing: 350_000,
-        services: [svc("Содержание жилья", 1_200_000, 300_000), svc("Пени", 0, 50_000)],
+        services: [service("Содержание жилья", 1_200_000, 300_000), service("Пени", 0, 50_000)],
       }),
     ]);
     const c = select(led, "2026-01-15").candidates[0];
