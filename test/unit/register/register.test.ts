@@ -277,6 +277,30 @@ describe("register rows from candidates", () => {
   });
 });
 
+/** Add-in columns of the register: the only cells a rerun may fill. */
+const ADDIN_COLUMNS = new Set(REGISTER_COLUMNS.filter((c) => c.filledBy === "addin").map((c) => c.header));
+
+/** What the workbook port does with the rows it is given (WorkbookPort.upsertTableRows): match by trimmed key. */
+function upsert(table: RegisterTableRow[], rows: RegisterTableRow[]): RegisterTableRow[] {
+  const key = REGISTER_HEADER.key;
+  const out = table.map((r) => ({ ...r }));
+  for (const row of rows) {
+    const idx = out.findIndex((r) => !isEmptyCell(r[key]) && String(r[key]).trim() === String(row[key]).trim());
+    if (idx < 0) out.push({ ...row });
+    else for (const [h, v] of Object.entries(row)) if (ADDIN_COLUMNS.has(h) && h !== key) out[idx][h] = v;
+  }
+  return out;
+}
+
+/** One run of «внести в реестр»: the merge decides the rows, the port writes them. */
+function write(table: RegisterTableRow[], cs: Candidate[]): RegisterTableRow[] {
+  const w = mergeRegisterRows(
+    table,
+    cs.map((c) => toTableRow(registerRowFromCandidate(c))),
+  );
+  return upsert(table, [...w.added, ...w.filled]);
+}
+
 describe("merging into a register the clerk edits", () => {
   const KEY = REGISTER_HEADER.key;
 
@@ -313,7 +337,6 @@ describe("merging into a register the clerk edits", () => {
 
   it("property: selecting, editing by hand and rerunning never changes a cell that has a value", () => {
     const headers = REGISTER_COLUMNS.map((c) => c.header);
-    const own = new Set(REGISTER_COLUMNS.filter((c) => c.filledBy === "addin").map((c) => c.header));
     const accounts = ["0001", "0002", "0003", "0004", "0005", "0006"];
     const cand = fc
       .record({
@@ -342,24 +365,6 @@ describe("merging into a register the clerk edits", () => {
         fc.integer({ min: -5, max: 100_000 }),
       ),
     });
-
-    /** What the workbook port does with the rows it is given (WorkbookPort.upsertTableRows). */
-    function upsert(table: RegisterTableRow[], rows: RegisterTableRow[]): RegisterTableRow[] {
-      const out = table.map((r) => ({ ...r }));
-      for (const row of rows) {
-        const idx = out.findIndex((r) => !isEmptyCell(r[KEY]) && String(r[KEY]) === String(row[KEY]));
-        if (idx < 0) out.push({ ...row });
-        else for (const [h, v] of Object.entries(row)) if (own.has(h) && h !== KEY) out[idx][h] = v;
-      }
-      return out;
-    }
-    const write = (table: RegisterTableRow[], cs: Candidate[]) => {
-      const w = mergeRegisterRows(
-        table,
-        cs.map((c) => toTableRow(registerRowFromCandidate(c))),
-      );
-      return upsert(table, [...w.added, ...w.filled]);
-    };
 
     fc.assert(
       fc.property(
@@ -391,7 +396,6 @@ describe("merging into a register the clerk edits", () => {
 
   it("property: rows the clerk adds by hand (with or without a key) and keys the clerk retypes are never overwritten", () => {
     const headers = REGISTER_COLUMNS.map((c) => c.header);
-    const own = new Set(REGISTER_COLUMNS.filter((c) => c.filledBy === "addin").map((c) => c.header));
     const accounts = ["0001", "0002", "0003"];
     const periods = ["2024-01", "2025-01"];
     const keys = accounts.flatMap((a) => periods.map((p) => registerKey(a, p, "2025-04")));
@@ -426,25 +430,6 @@ describe("merging into a register the clerk edits", () => {
     });
     const cellEdit = fc.record({ row: fc.nat(), header: fc.constantFrom(...headers), value });
     const KEY_H = REGISTER_HEADER.key;
-
-    function upsert(table: RegisterTableRow[], rows: RegisterTableRow[]): RegisterTableRow[] {
-      const out = table.map((r) => ({ ...r }));
-      for (const row of rows) {
-        const idx = out.findIndex(
-          (r) => !isEmptyCell(r[KEY_H]) && String(r[KEY_H]).trim() === String(row[KEY_H]).trim(),
-        );
-        if (idx < 0) out.push({ ...row });
-        else for (const [h, v] of Object.entries(row)) if (own.has(h) && h !== KEY_H) out[idx][h] = v;
-      }
-      return out;
-    }
-    const write = (table: RegisterTableRow[], cs: Candidate[]) => {
-      const w = mergeRegisterRows(
-        table,
-        cs.map((c) => toTableRow(registerRowFromCandidate(c))),
-      );
-      return upsert(table, [...w.added, ...w.filled]);
-    };
 
     fc.assert(
       fc.property(
