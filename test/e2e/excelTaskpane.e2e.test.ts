@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { RESULTS, ROOT, e2eAvailable, launch } from "./browser";
 import { seriousViolations } from "./a11y";
@@ -229,6 +230,56 @@ describe.runIf(available)("taskpane in Excel", () => {
     await again.context.close();
     await s.context.close();
   }, 300_000);
+
+  it("«Сверка с ССП» from a register pasted into the box: detected, reconciled, the lists written", async () => {
+    // the example's bailiff register as the clipboard holds it after a copy from a sheet or the FSSP site: cells
+    // separated by tabs, a multi-line cell in quotes
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(SAMPLE as unknown as ArrayBuffer);
+    const lines: string[] = [];
+    wb.getWorksheet("Реестр ИП от ОСП")!.eachRow({ includeEmpty: true }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        const text = row.getCell(c).text;
+        cells.push(/[\t\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+      }
+      lines.push(cells.join("\t"));
+    });
+    const s = await newExcelSession(browser, { workbook: SAMPLE });
+    const page = s.page;
+    await openTaskpane(page);
+    await s.host((h) => h.resetCounters());
+    await goToSection(page, "Сверка с ССП");
+    await panel(page).getByLabel("Откуда взять реестр").selectOption({ label: "Вставить в поле" });
+    const box = panel(page).getByLabel("Реестр исполнительных производств (скопируйте таблицу и вставьте сюда)");
+    await box.focus();
+    await page.keyboard.insertText(lines.join("\n"));
+    await panel(page).getByLabel("Дата сверки").fill("2026-11-30");
+    await panel(page).getByRole("button", { name: "Распознать" }).click();
+    await panel(page)
+      .getByText(/записей — 7/)
+      .waitFor({ timeout: 60_000 });
+    await step(s, "paste-detected");
+    await panel(page).getByRole("button", { name: "Сверить" }).click();
+    await panel(page).getByText("Письма в ОСП").waitFor({ timeout: 120_000 });
+    const names = await s.host((h) => h.sheetNames());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Сверка ССП",
+        "Оплачено напрямую",
+        "Повторное предъявление",
+        "Не возбуждено",
+        "Журнал сверок",
+      ]),
+    );
+    // every pasted proceeding is on «Сверка ССП»
+    const summary = Object.values(await s.host((h) => h.values("Сверка ССП"))).join("\n");
+    for (const ip of ["4512/26/86004-ИП", "9034/25/86004-ИП", "7781/26/86004-ИП"]) expect(summary).toContain(ip);
+    await step(s, "paste-reconciled");
+    expect(s.foreign).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
 
   it("a 100 000-account ledger: progress shows, «Отмена» stops the check with the workbook consistent, then it runs through", async () => {
     const ledger = turnoverSheet({
