@@ -16,8 +16,8 @@ import { registerTableSpec } from "../../src/app/courtRegister";
 import { REGISTER_HEADER as H } from "../../src/domain/register";
 import { parseRuDate } from "../../src/domain/dates";
 import { parsePaymentQr } from "../../src/documents/paymentQr";
-import { registerWorkbook } from "../unit/documents/registerWorkbook";
 import { CLAIMANT } from "../unit/documents/fixtures";
+import { documentsWorkbook } from "./documentsWorkbook";
 import { docxMedia, docxText } from "../unit/documents/docxText";
 import { decodeGreyPng } from "../unit/documents/pngDecode";
 
@@ -28,29 +28,10 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** Two rows from «Внести в реестр» plus one the clerk typed for an account the ledger does not have. */
 async function workbookFile(): Promise<string> {
-  const { wb } = await registerWorkbook();
-  await wb.upsertTableRows(registerTableSpec(), [
-    {
-      [H.key]: "0004/2025-01-2025-03",
-      [H.account]: "0004",
-      [H.debtor]: "Сидорова Мария Олеговна",
-      [H.birth]: "21.11.1990, г. Ханты-Мансийск",
-      [H.identifier]: "ИНН 860100123456",
-      [H.address]: "г. Белоярский, мкр. 3, д. 7, кв. 2",
-      [H.periodFrom]: "01.2025",
-      [H.periodTo]: "03.2025",
-      [H.principal]: { kind: "money", kopecks: 512_345 },
-      [H.penalty]: { kind: "money", kopecks: 1_210 },
-      [H.duty]: { kind: "money", kopecks: 200_000 },
-      [H.status]: "подготовлено",
-    },
-  ]);
-  await wb.writeSettings({ ...(await wb.readSettings()), claimant: { ...CLAIMANT } });
   mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, "documents-e2e.xlsx");
-  writeFileSync(file, new Uint8Array(await wb.save()));
+  writeFileSync(file, await documentsWorkbook());
   return file;
 }
 

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { RESULTS, ROOT, e2eAvailable, launch } from "./browser";
 import { seriousViolations } from "./a11y";
 import { goToSection } from "./sections";
+import { documentsWorkbook } from "./documentsWorkbook";
 import { newExcelSession, openTaskpane, type ExcelSession } from "./excelHost/serve";
 import { courtRegisterSheet, gridsToXlsx, turnoverSheet } from "../generators";
 import { META_SHEET } from "../../src/workbook/common";
@@ -276,6 +278,45 @@ describe.runIf(available)("taskpane in Excel", () => {
     const summary = Object.values(await s.host((h) => h.values("Сверка ССП"))).join("\n");
     for (const ip of ["4512/26/86004-ИП", "9034/25/86004-ИП", "7781/26/86004-ИП"]) expect(summary).toContain(ip);
     await step(s, "paste-reconciled");
+    expect(s.foreign).toEqual([]);
+    expect(s.errors).toEqual([]);
+    await s.context.close();
+  });
+
+  it("«Документы» for three register rows: the applications, receipts and letter to download; the register shows the date sent", async () => {
+    const s = await newExcelSession(browser, { workbook: await documentsWorkbook() });
+    const page = s.page;
+    await openTaskpane(page);
+    await s.host((h) => h.resetCounters());
+    const before = await s.host((h) => h.values("Реестр взыскания"));
+    await goToSection(page, "Документы");
+    await panel(page).getByRole("radio", { name: "Строки реестра" }).check();
+    await panel(page)
+      .getByRole("textbox", { name: /Строки реестра/ })
+      .fill("1-3");
+    await panel(page).getByRole("button", { name: "Проверить" }).click();
+    await panel(page).getByText("Строка 3: л/с 0004, Сидорова Мария Олеговна").waitFor({ timeout: 60_000 });
+    await panel(page).getByRole("button", { name: "Сформировать" }).click();
+    await panel(page).getByText("Документы готовы.").waitFor({ timeout: 120_000 });
+    await step(s, "documents");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      panel(page).getByRole("button", { name: "Скачать всё (.zip)" }).click(),
+    ]);
+    const zipPath = path.join(SHOTS, download.suggestedFilename());
+    await download.saveAs(zipPath);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(zipPath))));
+    expect(files.filter((f) => f.startsWith("Заявление_0"))).toEqual([
+      "Заявление_0001_Иванов.docx",
+      "Заявление_0002_Орлов.docx",
+      "Заявление_0004_Сидорова.docx",
+    ]);
+    expect(files.some((f) => f.startsWith("Квитанции_ПД-4_"))).toBe(true);
+    // the register in the workbook: the clerk's cells as they were, the date sent and «да» added in three rows
+    const after = await s.host((h) => h.values("Реестр взыскания"));
+    for (const [address, value] of Object.entries(before)) expect(after[address], address).toEqual(value);
+    const added = Object.entries(after).filter(([address]) => !(address in before));
+    expect(added.filter(([, v]) => v === "да")).toHaveLength(3);
     expect(s.foreign).toEqual([]);
     expect(s.errors).toEqual([]);
     await s.context.close();
