@@ -5,7 +5,14 @@
  * one page wide), «План — расшифровка» with the rows behind every figure, and «План — динамика» with one column per
  * month kept across runs.
  */
-import type { OperationOptions, OutCell, OwnSheetContent, SheetInfo, WorkbookPort } from "../workbook/port";
+import type {
+  OperationOptions,
+  OutCell,
+  OwnSheetChart,
+  OwnSheetContent,
+  SheetInfo,
+  WorkbookPort,
+} from "../workbook/port";
 import { OWN_SHEETS, isOwnSheet } from "../workbook/port";
 import { throwIfAborted } from "../workbook/errors";
 import { columnLetter, type SheetGrid } from "../domain/grid";
@@ -16,6 +23,7 @@ import { recognizeRegister, type RecognizedRegister } from "../domain/register";
 import {
   DEFAULT_PLAN_TEMPLATE,
   RECONCILIATION_LOG,
+  TARGET_ROW_ID,
   computePlan,
   factText,
   fulfilment,
@@ -158,7 +166,7 @@ export async function fillPlan(port: WorkbookPort, options: FillPlanOptions): Pr
   const contents = [
     planSheetContent(template, report, input.target, detail.blockRows, options.today ?? localToday()),
     detail.content,
-    historyContent(result.history),
+    historyContent(result.history, claimsIndicator(report)?.id),
   ];
   throwIfAborted(signal);
   await writeOwnSheets(port, contents, { signal });
@@ -287,9 +295,48 @@ export function planDetailContent(report: PlanReport): { content: OwnSheetConten
   };
 }
 
-/** «План — динамика»: indicators down, months across; money as money cells so the sheet reads back in kopecks. */
-export function historyContent(h: PlanHistory): OwnSheetContent {
+/** Measure 1's claims filed in the month: the indicator the plan's target is set for (the chart's fact). */
+function claimsIndicator(report: PlanReport): PlanIndicator | undefined {
+  return report.measures
+    .flatMap((m) => m.indicators)
+    .find((i) => i.set === "claims" && i.unit === "money" && i.target !== null);
+}
+
+/** Chart title on «План — динамика» (the pane draws the same series under the same words). */
+export const HISTORY_CHART_TITLE = "Мера 1: сумма требований по поданным заявлениям и цель, по месяцам";
+/** Rows the chart takes below the table. */
+const CHART_ROWS = 18;
+
+/**
+ * The fact row against the target row, month by month, as a native line chart below the table: the series point
+ * at the sheet's cells, so the chart shows exactly what the table says.
+ */
+function historyChart(h: PlanHistory, rowOf: Map<string, number>, factId: string | undefined): OwnSheetChart | null {
+  const fact = factId === undefined ? undefined : rowOf.get(factId);
+  const target = rowOf.get(TARGET_ROW_ID);
+  if (fact === undefined || target === undefined || h.months.length === 0) return null;
+  const span = (row: number) => ({ row, col: 3, rows: 1, cols: h.months.length });
+  const label = (row: number) => h.rows[row - 1].label;
+  return {
+    type: "line",
+    title: HISTORY_CHART_TITLE,
+    anchor: { row: h.rows.length + 2, col: 1, rows: CHART_ROWS, cols: 2 },
+    categories: span(0),
+    series: [
+      { name: `${factId} ${label(fact)}`, values: span(fact) },
+      { name: label(target), values: span(target) },
+    ],
+    valueAxisTitle: unitText("money"),
+  };
+}
+
+/**
+ * «План — динамика»: indicators down, months across; money as money cells so the sheet reads back in kopecks. With
+ * `factId` (measure 1's claims indicator), a chart of that row against the target row.
+ */
+export function historyContent(h: PlanHistory, factId?: string): OwnSheetContent {
   const t = historyTable(h);
+  const chart = historyChart(h, new Map(t.rows.map(({ row }, i) => [row.id, i + 1])), factId);
   const rows: OutCell[][] = [t.header];
   for (const { row, cells } of t.rows) {
     rows.push([
@@ -310,6 +357,7 @@ export function historyContent(h: PlanHistory): OwnSheetContent {
     ],
     headerRows: [0],
     freezeRows: 1,
+    ...(chart ? { charts: [chart] } : {}),
   };
 }
 

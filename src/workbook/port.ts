@@ -67,6 +67,31 @@ export interface OwnSheetContent {
   freezeRows?: number;
   /** Page setup for printing: A4, landscape or not, rows repeated at the top of every page, fit to page width. */
   print?: PrintSetup;
+  /** Native charts over this sheet's cells; replaced with the sheet (a rerun never leaves two). */
+  charts?: OwnSheetChart[];
+}
+
+/** A rectangle of cells of the sheet being written, 0-based. */
+export interface CellBlock {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A native chart on an own sheet: Excel draws it from the sheet's cells, so it follows them. */
+export interface OwnSheetChart {
+  /** A line chart with markers (one month is still a visible point). */
+  type: "line";
+  title: string;
+  /** Where it lies: the top-left cell and the size in cells. */
+  anchor: CellBlock;
+  /** The category labels: one row or one column of this sheet. */
+  categories: CellBlock;
+  /** Each series' values: a row or a column as long as the categories. */
+  series: { name: string; values: CellBlock }[];
+  /** Title of the value axis (the unit). */
+  valueAxisTitle?: string;
 }
 
 export interface PrintSetup {

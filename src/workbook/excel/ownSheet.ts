@@ -5,6 +5,7 @@
 import { FORMAT_CODES, assertOwnSheetName, pendingSheetName, type AddinMeta } from "../common";
 import { foreignSheetError, throwIfAborted } from "../errors";
 import type { OperationOptions, OwnSheetContent, PrintSetup } from "../port";
+import { chartsOverhead, queueCharts } from "./charts";
 import { CALL_OVERHEAD, HEADER_FILL, POINTS_PER_CHAR, suspendCalculation, type ExcelEnv } from "./env";
 import { queueMetaRead, writeMeta, type MetaState } from "./meta";
 import { prepareBlocks, queueBlock, queueColumnFormats, splitBlock, type PreparedBlock } from "./writeBlocks";
@@ -88,7 +89,8 @@ function planSheet(content: OwnSheetContent, target: number): SheetPlan {
 }
 
 /** Request bytes of creating a temporary sheet with its column formats, and of its look and swap. */
-const sheetOverhead = (p: SheetPlan) => CALL_OVERHEAD * (2 * p.width + 12 + (p.content.headerRows?.length ?? 0) * 3);
+const sheetOverhead = (p: SheetPlan) =>
+  CALL_OVERHEAD * (2 * p.width + 12 + (p.content.headerRows?.length ?? 0) * 3) + chartsOverhead(p.content.charts);
 
 /**
  * Several own sheets in one Excel.run: one sync reads the metadata and the names, then the temporary sheets, their
@@ -199,8 +201,9 @@ export async function writeOwnSheets(
   return plans.length;
 }
 
-/** Header rows bold with a fill, column widths, frozen rows. */
+/** Header rows bold with a fill, column widths, frozen rows, charts. */
 function queueSheetLook(temp: Excel.Worksheet, content: OwnSheetContent): void {
+  queueCharts(temp, content.charts);
   for (const hr of content.headerRows ?? []) {
     const row = content.rows[hr];
     if (!row || row.length === 0) continue;

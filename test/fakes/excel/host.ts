@@ -5,6 +5,7 @@ import { FakeOfficeError } from "./errors";
 import { FakeRequestContext } from "./context";
 import { boundsAddress } from "./cells";
 import type { FakeTableModel } from "./tables";
+import { chartView, type FakeChartModel, type FakeChartView } from "./charts";
 
 export interface SyncRecord {
   requestBytes: number;
@@ -54,6 +55,14 @@ export class FakeExcelHost {
     return this.tables
       .filter((t) => t.ws.name.toLowerCase() === sheet.toLowerCase())
       .map((t) => ({ name: t.name, style: t.style, address: boundsAddress(t) }));
+  }
+
+  /** Every chart of the workbook, with the sheet it lies on (ExcelJS has no chart model). */
+  readonly charts: FakeChartModel[] = [];
+
+  /** For tests: the charts on a sheet, their series as sheet-qualified A1 addresses. */
+  chartsOn(sheet: string): FakeChartView[] {
+    return this.charts.filter((c) => c.ws.name.toLowerCase() === sheet.toLowerCase()).map(chartView);
   }
 
   newTableId(): number {

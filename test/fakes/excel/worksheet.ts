@@ -12,6 +12,7 @@ import { FakeRangeAreas } from "./rangeAreas";
 import { FakeNoteCollection } from "./notes";
 import { FakeTableCollection, overlaps } from "./tables";
 import { FakePageLayout } from "./pageLayout";
+import { FakeChartCollection } from "./charts";
 
 const VIS_TO_STATE: Record<string, ExcelJS.WorksheetState> = {
   Visible: "visible",
@@ -26,6 +27,7 @@ export class FakeWorksheet extends ClientObject {
   readonly pageLayout: FakePageLayout;
   private _notes?: FakeNoteCollection;
   private _tables?: FakeTableCollection;
+  private _charts?: FakeChartCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -137,11 +139,18 @@ export class FakeWorksheet extends ClientObject {
     return (this._tables ??= new FakeTableCollection(this.context, this));
   }
 
+  /** The sheet's charts (ExcelApi 1.1). */
+  get charts(): FakeChartCollection {
+    return (this._charts ??= new FakeChartCollection(this.context, this));
+  }
+
   delete(): void {
     this.context.enqueue(0, () => {
       const ws = this.ws();
       const tables = this.context.host.tables;
       for (let i = tables.length - 1; i >= 0; i--) if (tables[i].ws === ws) tables.splice(i, 1);
+      const charts = this.context.host.charts;
+      for (let i = charts.length - 1; i >= 0; i--) if (charts[i].ws === ws) charts.splice(i, 1);
       this.context.host.workbook.removeWorksheet(ws.id);
     });
   }
