@@ -26,6 +26,7 @@ import {
   type RecognizedLedger,
   type Severity,
 } from "../domain/ledger";
+import { DONE_STAGE } from "./progressStages";
 
 /** Where a user-corrected mapping is kept in the workbook's settings: settings[key][sheet]. */
 export const LEDGER_MAPPINGS_KEY = "ledgerMappings";
@@ -220,7 +221,7 @@ export async function checkLedger(port: WorkbookPort, options: CheckLedgerOption
     onProgress?.({ done: 0, total: 1, stage: "Отметки на ячейках реестра" });
     await port.markCells(sheet, cellMarks(findings).slice(0, MAX_MARKS), { signal, onProgress });
   }
-  onProgress?.({ done: 1, total: 1, stage: "Готово" });
+  onProgress?.({ done: 1, total: 1, stage: DONE_STAGE });
   return result;
 }
 

@@ -17,6 +17,7 @@ import { candidatesSheetContent } from "./candidatesSheet";
 import { pickLedgerSheet, readSavedMapping } from "./checkLedger";
 import { isOwnSheet } from "../workbook/port";
 import { DEFAULT_THRESHOLDS, loadSettings } from "./settings";
+import { DONE_STAGE } from "./progressStages";
 
 /** Where candidate-specific settings live in the workbook's settings record (thresholds hold multiple/window/target). */
 export { CANDIDATE_SETTINGS_KEY } from "./candidateOptions";
@@ -138,6 +139,6 @@ export async function findCandidates(
     onProgress?.({ done: 4, total, stage: `Запись листа «${OWN_SHEETS.candidates}»` });
     await port.writeOwnSheet(candidatesSheetContent(selection, sheet, register.sheets), { signal });
   }
-  onProgress?.({ done: total, total, stage: "Готово" });
+  onProgress?.({ done: total, total, stage: DONE_STAGE });
   return result;
 }

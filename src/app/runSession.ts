@@ -121,6 +121,11 @@ export class RunSession implements WorkbookPort {
     return this.port.clearMarks(sheet);
   }
 
+  /** Asked of the port behind (a session that answered "shown" would lose the legend of an Excel without notes). */
+  async markNotesShown(): Promise<boolean | undefined> {
+    return this.port.markNotesShown?.();
+  }
+
   selectCell(sheet: string, row: number, col: number): Promise<void> {
     return this.port.selectCell(sheet, row, col);
   }

@@ -2,7 +2,7 @@
  * The use cases the taskpane runs, in the shape the UI shows, as plain data that can cross to and from a worker.
  * The same functions run in the analysis worker (over the proxy port) and, where there is no worker, on the page.
  */
-import type { OperationOptions, Severity, WorkbookPort } from "../../workbook/port";
+import type { OperationOptions, Progress, Severity, WorkbookPort } from "../../workbook/port";
 import { checkLedger } from "../checkLedger";
 import { findCandidates } from "../findCandidates";
 import { addToRegister, writePenaltySheetsFor, type PenaltySheetsResult } from "../courtRegister";
@@ -12,6 +12,8 @@ import type { Candidate } from "../../domain/courtOrder";
 import { selectionView, type CandidateView } from "../candidateView";
 import { monthlyRun, monthlyReportView, type MonthlyReportView } from "../monthlyRun";
 import { reconcileOperation, reconcilePreview } from "../reconcileView";
+import { RunSession } from "../runSession";
+import { DONE_STAGE } from "../progressStages";
 
 const kopecks = (k: number) => k;
 
@@ -201,15 +203,39 @@ export async function monthlyReport(
   return monthlyReportView(r);
 }
 
+/**
+ * An operation over one RunSession: the sheet list, the settings and each sheet are read once, and its own sheets
+ * are written together when it ends — on Excel on the web a read is a round trip and each sheet written alone three
+ * or four. (The monthly report makes its own session over all of its steps.)
+ */
+function inSession<A, R>(
+  operation: (port: WorkbookPort, args: A, options: OperationOptions) => Promise<R>,
+): (port: WorkbookPort, args: A, options: OperationOptions) => Promise<R> {
+  return async (port, args, options) => {
+    const session = new RunSession(port);
+    const progress = options.onProgress;
+    // «Готово» only once the sheets are written: the use case says it when its own work is done
+    let finished: Progress | null = null;
+    const onProgress = progress && ((p: Progress) => (p.stage === DONE_STAGE ? (finished = p) : progress(p)));
+    const result = await operation(session, args, { ...options, onProgress });
+    await session.flush({
+      signal: options.signal,
+      onProgress: progress && ((p) => progress({ ...p, stage: p.stage ?? "Запись листов надстройки" })),
+    });
+    if (finished) progress?.(finished);
+    return result;
+  };
+}
+
 /** What the worker can be asked to run, by name. */
 export const OPERATIONS = {
-  checkLedger: checkLedgerReport,
-  findCandidates: candidatesReport,
-  addToRegister: registerCandidates,
-  penaltySheets,
+  checkLedger: inSession(checkLedgerReport),
+  findCandidates: inSession(candidatesReport),
+  addToRegister: inSession(registerCandidates),
+  penaltySheets: inSession(penaltySheets),
   monthlyReport,
-  reconcile: reconcileOperation,
-  reconcilePreview,
+  reconcile: inSession(reconcileOperation),
+  reconcilePreview: inSession(reconcilePreview),
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -10,6 +10,7 @@ import { ExcelWorkbook } from "../../../src/workbook/excel/ExcelWorkbook";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/XlsxWorkbook";
 import { OWN_SHEETS, type WorkbookPort } from "../../../src/workbook/port";
 import { runInWorker, type WorkerLike } from "../../../src/app/worker/client";
+import { RunSession } from "../../../src/app/runSession";
 import { serveOperations } from "../../../src/app/worker/workerSide";
 import type { Endpoint } from "../../../src/app/worker/protocol";
 import { FakeExcelHost } from "../../fakes/excelFake";
@@ -102,6 +103,16 @@ describe("«Проверка» in Excel without worksheet notes", () => {
     const xwb = fixtureWorkbook(twoLevel);
     await runInWorker(channelWorker, "checkLedger", { sheet: "ОСВ март 2024" }, new XlsxWorkbook(xwb), {});
     expect(containsLegend(xwb, OWN_SHEETS.check)).toBe(false);
+  });
+
+  it("a run session in front of the port (every taskpane operation, the monthly run) asks the port behind it", async () => {
+    const wb = fixtureWorkbook(twoLevel);
+    const { port } = excelPort(wb, "1.17");
+    const session = new RunSession(port);
+    await expect(session.markNotesShown()).resolves.toBe(false);
+    await checkLedger(session, { today: FIXTURE_TODAY });
+    await session.flush();
+    expect(containsLegend(wb, OWN_SHEETS.check)).toBe(true);
   });
 });
 
