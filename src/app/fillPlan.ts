@@ -295,11 +295,13 @@ export function planDetailContent(report: PlanReport): { content: OwnSheetConten
   };
 }
 
-/** Measure 1's claims filed in the month: the indicator the plan's target is set for (the chart's fact). */
+/**
+ * Measure 1's claims filed in the month: the indicator the plan's target is set for (the chart's fact) — also in a
+ * month without the data (no target then), as the first money indicator of the claims set.
+ */
 function claimsIndicator(report: PlanReport): PlanIndicator | undefined {
-  return report.measures
-    .flatMap((m) => m.indicators)
-    .find((i) => i.set === "claims" && i.unit === "money" && i.target !== null);
+  const claims = report.measures.flatMap((m) => m.indicators).filter((i) => i.set === "claims" && i.unit === "money");
+  return claims.find((i) => i.target !== null) ?? claims[0];
 }
 
 /** Chart title on «План — динамика» (the pane draws the same series under the same words). */

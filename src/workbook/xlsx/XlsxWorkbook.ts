@@ -33,6 +33,7 @@ import { writeOwnSheet } from "./ownSheet";
 import { LossySaveError, saveLosslessly, type LoadedCell } from "./package/losslessSave";
 import { buildResultsWorkbook } from "./package/resultsWorkbook";
 import { isMacroEnabledPackage } from "./package/zip";
+import { withCharts } from "./package/sheetCharts";
 import { listSheets, readSheet } from "./readSheet";
 import { readTable, upsertTableRows } from "./tables";
 
@@ -81,7 +82,12 @@ export class XlsxWorkbook implements WorkbookPort {
    * (throws LossySaveError, saving nothing, when a change cannot be made without loss). Built in memory: ExcelJS.
    */
   async save(): Promise<ArrayBuffer> {
-    if (!this.original) return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+    if (!this.original) {
+      // ExcelJS writes no charts: the own sheets' charts are added to its package
+      const written = new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      const bytes = withCharts(written, this.workbook.worksheets);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    }
     const result = await saveLosslessly({
       original: this.original,
       workbook: this.workbook,

@@ -10,6 +10,7 @@ import { yieldToEventLoop } from "../../util/eventLoop";
 import { ROWS_PER_STEP, findSheet, type XlsxBook } from "./book";
 import { writeExcelJsCell } from "./cells";
 import { readMeta, writeMeta } from "./meta";
+import { rememberCharts } from "./chartPart";
 
 export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 
@@ -89,6 +90,7 @@ export async function writeOwnSheet(
   try {
     await writeRows(ws, content, options);
     layOut(ws, content);
+    rememberCharts(ws, content.charts);
   } catch (err) {
     book.workbook.removeWorksheet(ws.id);
     throw err;

@@ -12,6 +12,7 @@ import { StyleSheet } from "./styles";
 import { writeSheetMarks, type LoadedCell, type PackageContext } from "./userSheetMarks";
 import { appendSheet, parseSheets, workbookPartName, type SheetEntry } from "./workbookXml";
 import { setFilterNames, setPrintTitles } from "./printTitles";
+import { addSheetCharts, dropSheetCharts } from "./sheetCharts";
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from "./zip";
 
 export type { LoadedCell };
@@ -100,10 +101,13 @@ export async function saveLosslessly(input: LosslessInput): Promise<LosslessResu
   for (const built of builtSheets) {
     const entry = entryOf(built.name);
     const existing = entry && partOf(entry);
+    const ws = sheets.find((s) => s.name === built.name)!;
     if (existing) {
+      dropSheetCharts(ctx, existing);
       dropSheetRels(ctx, existing);
       wbRels = dropCalcChain(ctx, wbPart, wbRels);
       setPartText(parts, existing, built.xml);
+      addSheetCharts(ctx, existing, ws);
       continue;
     }
     const part = uniquePart(parts, (n) => `xl/worksheets/sheet${n}.xml`);
@@ -112,6 +116,7 @@ export async function saveLosslessly(input: LosslessInput): Promise<LosslessResu
     wbRels = rel.xml;
     wbXml = appendSheet(wbXml, built.name, ++maxId, rel.id, built.state);
     ctx.contentTypes = addOverride(ctx.contentTypes, part, CONTENT_TYPE.worksheet);
+    addSheetCharts(ctx, part, ws);
   }
 
   // rows repeated on printed pages are workbook-level names (port's print setup, e.g. «План мероприятий»)

@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import { columnLetter } from "../../../domain/grid";
 import { META_SHEET, type AddinMeta } from "../../common";
 import { copySheet } from "./ownSheets";
+import { chartsOf, rememberCharts } from "../chartPart";
+import { withCharts } from "./sheetCharts";
 
 export const MARKS_SHEET = "Пометки";
 
@@ -46,7 +48,10 @@ export async function buildResultsWorkbook(
   const wb = new ExcelJS.Workbook();
   const own = source.worksheets.filter((ws) => ws.name !== META_SHEET && meta.ownedSheets.includes(ws.name));
   const kept = new Set(own.map((ws) => ws.name.toLowerCase()));
-  for (const ws of own) copySheet(wb, ws);
+  for (const ws of own) {
+    copySheet(wb, ws);
+    rememberCharts(wb.getWorksheet(ws.name)!, chartsOf(ws));
+  }
   for (const ws of wb.worksheets) redirectLinks(ws, fileName, kept);
   const marks = wb.addWorksheet(MARKS_SHEET);
   marks.addRow(["Лист", "Ячейка", "Пометка"]).font = { bold: true };
@@ -59,5 +64,5 @@ export async function buildResultsWorkbook(
       row.getCell(2).value = externalLink(fileName, sheet, address, address);
     }
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return withCharts(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), wb.worksheets);
 }
