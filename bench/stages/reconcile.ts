@@ -29,6 +29,8 @@ export const reconcileStage = {
     return { state, floorGrid: grid, info: { proceedings: records.length, registerRows: state.targets.length } };
   },
   run(state: ReconcileState) {
+    // the previous run's result is not this run's input: let it go before timing starts to allocate
+    state.last = null;
     const register = parseBailiffRegister(state.grid);
     state.last = reconcile({ register, targets: state.targets, ledger: new Map(), ourInn: OUR_INN, asOf: AS_OF });
     return { matched: state.last.counts.ours, ambiguous: state.last.counts.ambiguous };

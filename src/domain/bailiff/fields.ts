@@ -6,7 +6,15 @@
 import { parseRuDate, type IsoDate } from "../dates";
 import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
-import { AMOUNT_IN_TEXT, cleanText, findIpNumbers, parseDocumentNumber, squash } from "./normalize";
+import {
+  AMOUNT_IN_TEXT,
+  cleanText,
+  findIpNumbers,
+  findIpNumbersSquashed,
+  parseDocumentNumber,
+  squash,
+  squashCleaned,
+} from "./normalize";
 import type { Proceeding } from "./model";
 import { isBlank } from "./rows";
 
@@ -63,7 +71,7 @@ function trailingInn(flat: string): { 1: string; index: number } | null {
 /** «СОКОЛОВА ЕЛЕНА ВИКТОРОВНА 14.02.1981 Г. БЕЛОЯРСКИЙ»; an organisation: name, address, ИНН. */
 export function readDebtor(p: Proceeding, text: string): void {
   const t = cleanText(text);
-  const flat = squash(t);
+  const flat = squashCleaned(t);
   const d = DATE_G.exec(flat);
   if (d && /^\D*$/.test(flat.slice(0, d.index))) {
     p.debtor.name = flat
@@ -96,7 +104,7 @@ export function readDebtor(p: Proceeding, text: string): void {
 export function readIp(p: Proceeding, text: string): void {
   p.ipRaw = squash(text);
   // glued text: «… от 15.03.202311111/23/86004-СД»
-  const found = findIpNumbers(p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 "));
+  const found = findIpNumbersSquashed(p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 "));
   const own = found.find((n) => n.suffix === "ИП" || n.suffix === "old");
   if (own) p.ip = own.key;
   const group = found.find((n) => n.suffix === "СД" || n.suffix === "СВ");
@@ -122,19 +130,32 @@ export function readDocument(p: Proceeding, text: string): void {
   // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
   const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
   // the number comes first; the issuer after it is not needed for it (and is long)
-  const num = parseDocumentNumber(numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart);
+  // trimmed: a piece of squashed text differs from its squash() only by the spaces at its ends
+  const num = parseDocumentNumber((numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart).trim());
   if (num) {
     doc.key = num.key;
     doc.kind = num.kind;
     doc.suffix = num.suffix;
   }
-  const inn = /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/.exec(rest);
+  const inn = trailingNumber(rest);
   if (inn) doc.claimantInn = inn[1];
   const issuer =
     /((?:[А-ЯЁ]{2,}[\s,."-]*)?(?:СУДЕБН|МИРОВ|РАЙОНН|ГОРОДСК|АРБИТРАЖН|ОСП|ИНСПЕКЦ|ЦАФАП|ГИБДД|ОТДЕЛ|УПРАВЛЕН)[^]*)$/.exec(
       inn ? rest.slice(0, inn.index) : rest,
     );
   if (issuer) doc.issuer = issuer[1].trim();
+}
+
+/**
+ * The 10- or 12-digit number that ends the text (spaces after it allowed) — what /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/
+ * finds, read from the end: that pattern tries every position of a long text.
+ */
+function trailingNumber(s: string): { 1: string; index: number } | null {
+  const end = s.trimEnd().length; // trimEnd drops exactly the characters \s matches
+  let start = end;
+  while (start > 0 && s.charCodeAt(start - 1) >= 48 && s.charCodeAt(start - 1) <= 57) start--;
+  const digits = end - start;
+  return digits === 10 || digits === 12 ? { 1: s.slice(start, end), index: start } : null;
 }
 
 /** «31.05.2024 ст. 46 ч. 1 п. 4» in any spacing; an ОСП list's «ст. 47 ч. 1 п. 1» or a date alone. */
@@ -158,10 +179,11 @@ function labelled(flat: string, label: keyof typeof LABELLED): Kopecks | null {
 }
 
 /** «Задолженность … Сумма долга: 30000.00 руб. Остаток долга …: 12500.00 руб. Исполнительский сбор: 2100.00 руб.» */
-export function readSubject(p: Proceeding, text: string): void {
+export function readSubject(p: Proceeding, text: string, memo?: ReadMemo): void {
   const flat = squash(text);
   const cut = flat.search(/сумма долга|остаток долга|исполнительский сбор\s*:|:\s*-?\d/i);
-  p.subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
+  const subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
+  p.subject = memo ? intern(memo, subject) : subject;
   if (p.subject === "" && /^исполнительский сбор/i.test(flat)) p.subject = "Исполнительский сбор";
   p.amount ??= labelled(flat, "debt");
   p.remaining ??= labelled(flat, "rest");
@@ -185,8 +207,42 @@ function firstLine(text: string): string {
   return cleanText(nl < 0 ? t : t.slice(0, nl));
 }
 
-/** Fill a proceeding from one cell of a known column. */
-export function readCell(p: Proceeding, concept: ColumnConcept, text: string): void {
+/**
+ * One parse's memo: a register repeats its department, bailiff and subject texts row after row. Each distinct text is
+ * read once, and every proceeding keeps the one shared string (not its own copy, nor the whole cell behind a slice).
+ */
+export interface ReadMemo {
+  department: Map<string, string>;
+  bailiff: Map<string, string>;
+  texts: Map<string, string>;
+}
+
+export function readMemo(): ReadMemo {
+  return { department: new Map(), bailiff: new Map(), texts: new Map() };
+}
+
+function intern(memo: ReadMemo, s: string): string {
+  const known = memo.texts.get(s);
+  if (known !== undefined) return known;
+  memo.texts.set(s, s);
+  return s;
+}
+
+function remembered(memo: Map<string, string> | undefined, text: string, read: (t: string) => string): string {
+  if (!memo) return read(text);
+  let v = memo.get(text);
+  if (v === undefined) {
+    v = read(text);
+    memo.set(text, v);
+  }
+  return v;
+}
+
+const departmentOf = (text: string) => squash(firstLine(text).split(/,?\s*\d{6}\b/)[0]);
+const bailiffOf = (text: string) => squash(text.length > 160 ? text.slice(0, 160) : text);
+
+/** Fill a proceeding from one cell of a known column (`memo`: the parse's memo of repeated texts). */
+export function readCell(p: Proceeding, concept: ColumnConcept, text: string, memo?: ReadMemo): void {
   if (isBlank(text)) return;
   switch (concept) {
     case "debtor":
@@ -198,12 +254,12 @@ export function readCell(p: Proceeding, concept: ColumnConcept, text: string): v
     case "end":
       return readEnd(p, text);
     case "subject":
-      return readSubject(p, text);
+      return readSubject(p, text, memo);
     case "department":
-      p.department = squash(firstLine(text).split(/,?\s*\d{6}\b/)[0]);
+      p.department = remembered(memo?.department, text, departmentOf);
       return;
     case "bailiff":
-      p.bailiff = squash(text.length > 160 ? text.slice(0, 160) : text);
+      p.bailiff = remembered(memo?.bailiff, text, bailiffOf);
       return;
     case "ipDate":
       p.ipDate = dateOf(squash(text)) ?? p.ipDate;

@@ -13,7 +13,7 @@ import {
   compareParsedNames,
   documentKey,
   ipKey,
-  nameKey,
+  nameKeyOf,
   parseName,
   type NameAgreement,
   type NameParts,
@@ -71,6 +71,8 @@ export interface MatchIndex {
   /** Name key alone: for proceedings without a birth date. */
   byNameAny: Map<string, MatchTarget[]>;
   byId: Map<string, MatchTarget>;
+  /** Each target's parsed name (parsed once per run; a Map, not a WeakMap — ephemerons slow the GC down). */
+  names: Map<MatchTarget, NameParts | null>;
 }
 
 function push(map: Map<string, MatchTarget[]>, key: string | null, t: MatchTarget): void {
@@ -80,10 +82,9 @@ function push(map: Map<string, MatchTarget[]>, key: string | null, t: MatchTarge
   else map.set(key, [t]);
 }
 
-/** Name keys of a ФИО: the whole surname and, for a hyphenated one, each part. */
-function nameKeys(name: string): string[] {
-  const p = parseName(name);
-  const whole = nameKey(name);
+/** Name keys of a parsed ФИО: the whole surname and, for a hyphenated one, each part. */
+function nameKeys(p: NameParts | null): string[] {
+  const whole = nameKeyOf(p);
   if (!p || !whole) return [];
   const parts = p.surname.split("-");
   const rest = `${p.first.slice(0, 1)} ${p.patronymic.slice(0, 1)}`.trim();
@@ -98,13 +99,16 @@ export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
     byName: new Map(),
     byNameAny: new Map(),
     byId: new Map(),
+    names: new Map(),
   };
   for (const t of targets) {
     index.byId.set(t.id, t);
     push(index.byIp, t.ipKey, t);
     push(index.byDoc, t.documentKey, t);
+    const parts = parseName(t.debtor);
+    index.names.set(t, parts);
     // namesakes are many in a big register: a known birth date narrows the block
-    for (const k of nameKeys(t.debtor)) {
+    for (const k of nameKeys(parts)) {
       push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
       push(index.byNameAny, k, t);
     }
@@ -117,22 +121,21 @@ export function targetKeys(documentRaw: string, ipRaw: string, address: string) 
   return { documentKey: documentKey(documentRaw), ipKey: ipKey(ipRaw), addressKey: addressKey(address) };
 }
 
-/** Parsed names: each proceeding's and each target's name is parsed once per run. */
-const TARGET_NAMES = new WeakMap<MatchTarget, NameParts | null>();
+/** Parsed names: each proceeding's name is parsed once (the last one is kept), each target's once in buildIndex. */
 let lastProceeding: Proceeding | null = null;
 let lastParts: NameParts | null = null;
 
-function names(p: Proceeding, t: MatchTarget): NameAgreement {
+function proceedingName(p: Proceeding): NameParts | null {
   if (p !== lastProceeding) {
     lastProceeding = p;
     lastParts = parseName(p.debtor.name);
   }
-  let tp = TARGET_NAMES.get(t);
-  if (tp === undefined) {
-    tp = parseName(t.debtor);
-    TARGET_NAMES.set(t, tp);
-  }
-  return compareParsedNames(lastParts, tp);
+  return lastParts;
+}
+
+function names(p: Proceeding, t: MatchTarget, index: MatchIndex): NameAgreement {
+  const tp = index.names.get(t);
+  return compareParsedNames(proceedingName(p), tp === undefined ? parseName(t.debtor) : tp);
 }
 
 const NAME_RU = {
@@ -159,30 +162,30 @@ function other(evidence: string[]): ProceedingMatch {
 }
 
 /** Tie-breakers within one document: the case suffix / e-writ ordinal, the birth date, the document date. */
-function narrow(p: Proceeding, list: MatchTarget[]): MatchTarget[] {
+function narrow(p: Proceeding, list: MatchTarget[], index: MatchIndex): MatchTarget[] {
   let out = list;
   const bySuffix = out.filter((t) => t.documentSuffix !== "" && t.documentSuffix === p.document.suffix);
   if (bySuffix.length === 1) return bySuffix;
   const byBirth = out.filter((t) => t.birthDate && t.birthDate === p.debtor.birthDate);
   if (byBirth.length === 1) return byBirth;
-  const full = out.filter((t) => names(p, t) === "same");
+  const full = out.filter((t) => names(p, t, index) === "same");
   if (full.length >= 1) out = full;
   return out;
 }
 
-function byDocument(p: Proceeding, found: MatchTarget[]): ProceedingMatch {
+function byDocument(p: Proceeding, found: MatchTarget[], index: MatchIndex): ProceedingMatch {
   const ev = [`№ документа ${p.document.key} есть в реестре взыскания`];
-  const fit = found.filter((t) => names(p, t) !== "different");
+  const fit = found.filter((t) => names(p, t, index) !== "different");
   if (fit.length === 0) {
     return ambiguous("co-owners", found, 0.5, [
       ...ev,
       `должник «${p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
     ]);
   }
-  const best = narrow(p, fit);
+  const best = narrow(p, fit, index);
   if (best.length > 1) return ambiguous("co-owners", best, 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
   const t = best[0];
-  const agree = names(p, t) as keyof typeof NAME_RU;
+  const agree = names(p, t, index) as keyof typeof NAME_RU;
   ev.push(NAME_RU[agree]);
   let score = agree === "part" ? 0.85 : 0.95;
   if (p.document.date && t.orderDate) {
@@ -197,11 +200,11 @@ function byDocument(p: Proceeding, found: MatchTarget[]): ProceedingMatch {
 
 function byName(p: Proceeding, index: MatchIndex, anyDocument = false): ProceedingMatch {
   const seen = new Set<MatchTarget>();
-  for (const k of nameKeys(p.debtor.name)) {
+  for (const k of nameKeys(proceedingName(p))) {
     if (!p.debtor.birthDate) for (const t of index.byNameAny.get(k) ?? []) seen.add(t);
     else for (const key of [k, `${k}|${p.debtor.birthDate}`]) for (const t of index.byName.get(key) ?? []) seen.add(t);
   }
-  let list = [...seen].filter((t) => names(p, t) !== "different");
+  let list = [...seen].filter((t) => names(p, t, index) !== "different");
   // a namesake born on another day is another person
   list = list.filter((t) => !(t.birthDate && p.debtor.birthDate && t.birthDate !== p.debtor.birthDate));
   // a case with another document of ours is not this proceeding's
@@ -217,7 +220,7 @@ function byName(p: Proceeding, index: MatchIndex, anyDocument = false): Proceedi
     );
   }
   const scored = list.map((t) => {
-    const ev = [NAME_RU[names(p, t) as keyof typeof NAME_RU]];
+    const ev = [NAME_RU[names(p, t, index) as keyof typeof NAME_RU]];
     let s = 0.55;
     if (t.birthDate && t.birthDate === p.debtor.birthDate) {
       s = 0.9;
@@ -260,7 +263,8 @@ export function matchProceeding(
   ourInn: string,
   decisions: ReadonlyMap<string, ClerkDecision>,
 ): ProceedingMatch {
-  const decided = decisions.get(decisionKey(p));
+  // no decisions (the usual run): no key to build
+  const decided = decisions.size > 0 ? decisions.get(decisionKey(p)) : undefined;
   if (decided?.decision === "confirm" && decided.target && index.byId.has(decided.target)) {
     return matched(index.byId.get(decided.target)!, 1, ["подтверждено сотрудником"]);
   }
@@ -289,7 +293,7 @@ export function matchProceeding(
   }
   if (p.document.key) {
     const found = index.byDoc.get(p.document.key);
-    if (found) return byDocument(p, found);
+    if (found) return byDocument(p, found, index);
   }
   const r = byName(p, index);
   if (p.document.claimantInn && ourInn && p.document.claimantInn === ourInn) r.evidence.push("ИНН взыскателя наш");

@@ -46,19 +46,31 @@ export function cleanText(s: string): string {
         .replace(/№/g, "\ue000")
         .normalize("NFKC")
         .replace(/\ue000/g, "№");
-  return n
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/[\u00a0\u202f\u2009\u2007\t]/g, " ")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\r\n?/g, "\n");
+  // one scan for «<br>», invisible characters, odd spaces and dashes (none of their replacements makes another
+  // match); line ends last, as a removed invisible character may bring «\r» and «\n» together
+  const r = n.replace(CLEAN_CHARS, cleanChar);
+  return r.includes("\r") ? r.replace(/\r\n?/g, "\n") : r;
+}
+
+const CLEAN_CHARS = /<br\s*\/?>|[\u200b-\u200d\u2060\ufeff]|[\u00a0\u202f\u2009\u2007\t]|[\u2010-\u2015\u2212]/gi;
+
+function cleanChar(m: string): string {
+  if (m.length > 1) return "\n"; // <br>
+  const c = m.charCodeAt(0);
+  if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return "";
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return "-";
+  return " ";
 }
 
 const NEEDS_SQUASH = /\s\s|\n|^\s|\s$/;
 
 /** One line: clean, collapse spaces, trim. */
 export function squash(s: string): string {
-  const c = cleanText(s);
+  return squashCleaned(cleanText(s));
+}
+
+/** squash for text cleanText has already seen (cleanText gives the same text again: no second pass). */
+export function squashCleaned(c: string): string {
   return NEEDS_SQUASH.test(c) ? c.replace(/\s+/g, " ").trim() : c;
 }
 
@@ -90,27 +102,51 @@ export interface IpNumber {
 
 /** Text prepared for number patterns: cleaned, upper case, transliterated suffixes and look-alikes folded to Cyrillic. */
 function numberText(s: string): string {
-  return foldToCyrillic(
-    squash(s)
-      .toUpperCase()
-      .replace(/-\s*(IP|SD|SV)(?![A-Z])/g, (_m, g: string) => `-${SUFFIX[g]}`),
-  );
+  return upperNumberText(squash(s));
+}
+
+function upperNumberText(squashed: string): string {
+  return foldToCyrillic(squashed.toUpperCase().replace(/-\s*(IP|SD|SV)(?![A-Z])/g, (_m, g: string) => `-${SUFFIX[g]}`));
 }
 
 /** Every proceeding number in a text (new, old and УИН forms), in order of appearance. */
 export function findIpNumbers(text: string): IpNumber[] {
-  const t = numberText(text);
+  return ipNumbersIn(numberText(text));
+}
+
+/** findIpNumbers for a text squash() has given already (squash gives the same text again: no second pass). */
+export function findIpNumbersSquashed(squashed: string): IpNumber[] {
+  return ipNumbersIn(upperNumberText(squashed));
+}
+
+function ipNumbersIn(t: string): IpNumber[] {
   const out: IpNumber[] = [];
-  for (const m of t.matchAll(IP_NEW_RE)) {
-    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}-${SUFFIX[m[4]]}`, suffix: SUFFIX[m[4]], index: m.index ?? 0 });
+  // exec loops over the shared global patterns (matchAll clones the pattern and makes an iterator per call);
+  // the old form needs three slashes and the УИН «322…»: texts without them skip those scans
+  let m: RegExpExecArray | null;
+  IP_NEW_RE.lastIndex = 0;
+  while ((m = IP_NEW_RE.exec(t)) !== null) {
+    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}-${SUFFIX[m[4]]}`, suffix: SUFFIX[m[4]], index: m.index });
   }
-  for (const m of t.matchAll(IP_OLD_RE)) {
-    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}/${m[4]}`, suffix: "old", index: m.index ?? 0 });
+  if (hasThreeSlashes(t)) {
+    IP_OLD_RE.lastIndex = 0;
+    while ((m = IP_OLD_RE.exec(t)) !== null) {
+      out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}/${m[4]}`, suffix: "old", index: m.index });
+    }
   }
-  for (const m of t.matchAll(UIN_RE)) {
-    out.push({ key: `${Number(m[3])}/${m[2]}/${m[1]}-ИП`, suffix: "ИП", index: m.index ?? 0 });
+  if (t.includes("322")) {
+    UIN_RE.lastIndex = 0;
+    while ((m = UIN_RE.exec(t)) !== null) {
+      out.push({ key: `${Number(m[3])}/${m[2]}/${m[1]}-ИП`, suffix: "ИП", index: m.index });
+    }
   }
-  return out.sort((a, b) => a.index - b.index);
+  return out.length > 1 ? out.sort((a, b) => a.index - b.index) : out;
+}
+
+function hasThreeSlashes(t: string): boolean {
+  const a = t.indexOf("/");
+  const b = a < 0 ? -1 : t.indexOf("/", a + 1);
+  return b >= 0 && t.indexOf("/", b + 1) >= 0;
 }
 
 /** Does a cell hold a proceeding number of its own (not only a consolidated one)? */
@@ -240,7 +276,11 @@ function parseNameUncached(text: string): NameParts | null {
 
 /** Blocking key: surname + first initial + patronymic initial (`СОКОЛОВА Е В`). Gender forms differ in the surname. */
 export function nameKey(text: string): string | null {
-  const p = parseName(text);
+  return nameKeyOf(parseName(text));
+}
+
+/** nameKey of a name already parsed. */
+export function nameKeyOf(p: NameParts | null): string | null {
   if (!p || p.surname.length < 2) return null;
   return `${p.surname} ${p.first.slice(0, 1)} ${p.patronymic.slice(0, 1)}`.trim();
 }

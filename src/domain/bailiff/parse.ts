@@ -6,7 +6,7 @@
  * shifted columns), and lists every record it could not read completely — none is dropped.
  */
 import type { SheetGrid } from "../grid";
-import { readCell, recordProblems, type ColumnConcept } from "./fields";
+import { readCell, readMemo, recordProblems, type ColumnConcept, type ReadMemo } from "./fields";
 import { isHeaderLike, matchHeaderRow, type HeaderMatch } from "./headers";
 import {
   BailiffRegisterError,
@@ -38,7 +38,9 @@ export function cellText(grid: SheetGrid, r: number, c: number): string {
 
 function rowCells(grid: SheetGrid, r: number): string[] {
   const width = grid.values[r]?.length ?? grid.text[r]?.length ?? 0;
-  return Array.from({ length: width }, (_, c) => cellText(grid, r, c));
+  const cells = new Array<string>(width);
+  for (let c = 0; c < width; c++) cells[c] = cellText(grid, r, c);
+  return cells;
 }
 
 function findHeader(grid: SheetGrid): { header: HeaderMatch; row: number } | null {
@@ -131,32 +133,32 @@ function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
   return out;
 }
 
-function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean): Proceeding {
+/** The composite cells first, the atomic list columns refine them. */
+const READ_FIRST: ColumnConcept[] = ["ip", "debtor", "document", "end", "subject"];
+
+function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean, memo: ReadMemo): Proceeding {
   const p = emptyProceeding(row);
-  // the composite cells first, the atomic list columns refine them
-  const order: ColumnConcept[] = ["ip", "debtor", "document", "end", "subject"];
-  for (const c of order) if (texts.has(c)) readCell(p, c, texts.get(c)!);
-  for (const [c, t] of texts) if (!order.includes(c)) readCell(p, c, t);
+  for (const c of READ_FIRST) {
+    const t = texts.get(c);
+    if (t !== undefined) readCell(p, c, t, memo);
+  }
+  for (const [c, t] of texts) if (!READ_FIRST.includes(c)) readCell(p, c, t, memo);
   p.problems = recordProblems(p, hasDoc);
   return p;
 }
 
-function startsRecord(cells: string[], ipCol: number): boolean {
-  return hasProceedingNumber(cells[ipCol] ?? "");
-}
-
 /** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */
-function groupRecords(rows: DataRow[], columns: Map<number, ColumnConcept>, oneRowEach: boolean) {
-  const ipCol = [...columns].find(([, c]) => c === "ip")?.[0] ?? -1;
+function groupRecords(rows: DataRow[], starts: boolean[], oneRowEach: boolean) {
   const records: { row: number; rows: DataRow[] }[] = [];
   const orphans: DataRow[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const blank = r.cells.every(isBlank);
     if (oneRowEach) {
       if (!blank) records.push({ row: r.row, rows: [r] });
       continue;
     }
-    if (ipCol >= 0 && startsRecord(r.cells, ipCol)) records.push({ row: r.row, rows: [r] });
+    if (starts[i]) records.push({ row: r.row, rows: [r] });
     else if (records.length > 0) records[records.length - 1].rows.push(r);
     else if (!blank) orphans.push(r);
   }
@@ -164,18 +166,26 @@ function groupRecords(rows: DataRow[], columns: Map<number, ColumnConcept>, oneR
 }
 
 function detectShape(records: { rows: DataRow[] }[], columns: Map<number, ColumnConcept>): RegisterShape {
-  const filled = (r: { rows: DataRow[] }) => r.rows.filter((x) => !x.cells.every(isBlank));
-  if (records.some((r) => filled(r).length > 1)) return "B";
-  const cells = records.flatMap((r) => r.rows[0].cells.map((c, i) => [c, columns.get(i)] as const));
-  if (cells.some(([c]) => c.includes("\n"))) return "A";
-  const glued = cells.some(
-    ([c, k]) =>
-      (k === "end" && /\d{4}ст/i.test(c)) ||
-      (k === "debtor" && /[А-ЯЁ]\d{1,2}\.\d{2}\.\d{4}/.test(c)) ||
-      (k === "document" && /\d[А-ЯЁ]{4,}/.test(c)) ||
-      (k === "bailiff" && /\.\+7/.test(c)),
-  );
-  return glued ? "D" : "C";
+  // plain loops with early exits: this looks at every first-row cell of a big register
+  for (const r of records) {
+    let filled = 0;
+    for (const x of r.rows) if (!x.cells.every(isBlank) && ++filled > 1) return "B";
+  }
+  for (const r of records) for (const c of r.rows[0].cells) if (c.includes("\n")) return "A";
+  for (const r of records) {
+    const cells = r.rows[0].cells;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const k = columns.get(i);
+      const glued =
+        (k === "end" && /\d{4}ст/i.test(c)) ||
+        (k === "debtor" && /[А-ЯЁ]\d{1,2}\.\d{2}\.\d{4}/.test(c)) ||
+        (k === "document" && /\d[А-ЯЁ]{4,}/.test(c)) ||
+        (k === "bailiff" && /\.\+7/.test(c));
+      if (glued) return "D";
+    }
+  }
+  return "C";
 }
 
 /** Parse a bailiff register grid. Throws BailiffRegisterError for an empty or unrecognisable sheet. */
@@ -189,28 +199,39 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   let shape: RegisterShape;
   let recordTexts: { row: number; texts: Map<ColumnConcept, string> }[];
   let orphans: DataRow[];
-  if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns)) {
+  // which rows hold a proceeding number of their own: asked once per row, for shape E detection and for grouping
+  const ipCol = [...header.columns].find(([, c]) => c === "ip")?.[0] ?? -1;
+  const starts = oneRowEach ? [] : cleaned.rows.map((r) => ipCol >= 0 && hasProceedingNumber(r.cells[ipCol] ?? ""));
+  if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
     recordTexts = rebuilt.records;
     orphans = rebuilt.orphans;
   } else {
-    const grouped = groupRecords(cleaned.rows, header.columns, oneRowEach);
+    const grouped = groupRecords(cleaned.rows, starts, oneRowEach);
     orphans = grouped.orphans;
     shape = oneRowEach ? "table" : detectShape(grouped.records, header.columns);
     recordTexts = grouped.records.map((rec) => {
       const texts = new Map<ColumnConcept, string>();
       for (const [col, concept] of header.columns) {
-        const lines = rec.rows.map((r) => r.cells[col] ?? "").filter((t) => !isBlank(t));
-        if (lines.length === 0) continue;
+        // the non-blank lines of this column, joined by line breaks (no arrays for the usual one-row record)
+        let joined = "";
+        let any = false;
+        for (const r of rec.rows) {
+          const t = r.cells[col] ?? "";
+          if (isBlank(t)) continue;
+          joined = any ? `${joined}\n${t}` : t;
+          any = true;
+        }
+        if (!any) continue;
         const before = texts.get(concept);
-        const joined = lines.length === 1 ? lines[0] : lines.join("\n");
         texts.set(concept, before ? `${before}\n${joined}` : joined);
       }
       return { row: rec.row, texts };
     });
   }
-  const proceedings = recordTexts.map((r) => build(r.row, r.texts, hasDoc));
+  const memo = readMemo();
+  const proceedings = recordTexts.map((r) => build(r.row, r.texts, hasDoc, memo));
   if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);
   const unreadable = [
     ...orphans.map((o) => ({

@@ -15,18 +15,26 @@ const PLACE_OR_ID = /^(\d{1,2}\.\d{1,2}\.\d{4}|\d{10}|\d{12}|г\.\s|,|росси
 
 const hasIp = hasProceedingNumber;
 
-/** Rows hold in the first column what belongs to other columns, or the debtor cell beside a number is not a name. */
-export function looksLikePlainTextPaste(rows: DataRow[], columns: Map<number, ColumnConcept>): boolean {
-  const ipCol = [...columns].find(([, c]) => c === "ip")?.[0] ?? 1;
+/**
+ * Rows hold in the first column what belongs to other columns, or the debtor cell beside a number is not a name.
+ * `starts[i]` — row i's proceeding-number cell holds a number of its own, when the caller has asked already.
+ */
+export function looksLikePlainTextPaste(
+  rows: DataRow[],
+  columns: Map<number, ColumnConcept>,
+  starts?: readonly boolean[],
+): boolean {
+  const ipCol = [...columns].find(([, c]) => c === "ip")?.[0];
   const debtorCol = [...columns].find(([, c]) => c === "debtor")?.[0] ?? 0;
+  const ipAt = ipCol ?? 1;
   let ipRows = 0;
   let signals = 0;
-  for (const r of rows) {
-    const first = squash(r.cells[0] ?? "");
-    if (hasIp(r.cells[ipCol] ?? "")) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (starts && ipCol !== undefined ? starts[i] : hasIp(r.cells[ipAt] ?? "")) {
       ipRows += 1;
       if (PLACE_OR_ID.test(squash(r.cells[debtorCol] ?? ""))) signals += 1;
-    } else if (FOREIGN_IN_FIRST_COLUMN.test(first) && debtorCol === 0) signals += 1;
+    } else if (debtorCol === 0 && FOREIGN_IN_FIRST_COLUMN.test(squash(r.cells[0] ?? ""))) signals += 1;
   }
   return ipRows > 0 && signals >= Math.max(1, Math.ceil(ipRows * 0.3));
 }

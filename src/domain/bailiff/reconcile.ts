@@ -121,8 +121,14 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
       m.ambiguous ? m.target : sure,
       m.target ? input.ledger.get(m.target.account) : undefined,
     );
+    // the fields listed, not spread: one object per proceeding instead of two
     return {
-      ...s,
+      status: s.status,
+      label: s.label,
+      representFrom: s.representFrom,
+      deadline: s.deadline,
+      paidDirect: s.paidDirect,
+      amountDiff: s.amountDiff,
       proceeding: p,
       target: sure ?? (m.ambiguous ? m.target : null),
       score: m.score,

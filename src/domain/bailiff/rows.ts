@@ -8,5 +8,9 @@ export interface DataRow {
 
 /** Empty or only spaces (trim() knows NBSP and the other Unicode spaces). */
 export function isBlank(c: string): boolean {
-  return c.length === 0 || c.trim() === "";
+  if (c.length === 0) return true;
+  // a printable ASCII or Cyrillic first character is never a space: no trim for most cells
+  const first = c.charCodeAt(0);
+  if ((first > 0x20 && first < 0x7f) || (first >= 0x400 && first <= 0x4ff)) return false;
+  return c.trim() === "";
 }

@@ -87,7 +87,11 @@ export function proceedingStatus(
     paidDirect: null,
     amountDiff: null,
   };
-  if (!target) return { ...r, status: "other-creditor" };
+  // r is this call's own object: set its fields rather than copy it for each outcome
+  if (!target) {
+    r.status = "other-creditor";
+    return r;
+  }
   const docAmount = target.amount;
   if (docAmount !== null && p.amount !== null && Math.abs(docAmount - p.amount) > 100) {
     r.amountDiff = { register: docAmount, proceeding: p.amount };
@@ -95,25 +99,36 @@ export function proceedingStatus(
   const reason = p.end.reason;
   if (reason) {
     r.label = `ст. ${reason.article} ч. ${reason.part} п. ${reason.point} — ${reason.label}`;
-    if (reason.meaning === "paid") return { ...r, status: "executed" };
+    if (reason.meaning === "paid") {
+      r.status = "executed";
+      return r;
+    }
     if (reason.meaning === "returned" && p.end.date) {
       const issued = p.document.date ?? target.orderDate;
       const started = p.ipDate ?? target.fsspDate ?? p.end.date;
-      return {
-        ...r,
-        status: "returned",
-        representFrom: earliestRepresentation(p.end.date, reason),
-        deadline: issued ? presentationTermEnd({ issued, presentations: [{ started, ended: p.end.date }] }) : null,
-      };
+      r.status = "returned";
+      r.representFrom = earliestRepresentation(p.end.date, reason);
+      r.deadline = issued ? presentationTermEnd({ issued, presentations: [{ started, ended: p.end.date }] }) : null;
+      return r;
     }
-    return { ...r, status: "terminated" };
+    r.status = "terminated";
+    return r;
   }
-  if (/оплачен|фактическ/i.test(p.statusText)) return { ...r, status: "executed", label: p.statusText };
+  if (/оплачен|фактическ/i.test(p.statusText)) {
+    r.status = "executed";
+    r.label = p.statusText;
+    return r;
+  }
   if (p.end.date || endedByStatusText(p.statusText)) {
-    return { ...r, status: "terminated", label: p.statusText || "окончено, основание не указано" };
+    r.status = "terminated";
+    r.label = p.statusText || "окончено, основание не указано";
+    return r;
   }
   const paid = directPayment(facts, target.orderDate ?? p.document.date, docAmount ?? p.amount ?? p.remaining);
-  if (paid) return { ...r, status: "paid-directly", paidDirect: paid };
+  if (paid) {
+    r.status = "paid-directly";
+    r.paidDirect = paid;
+  }
   return r;
 }
 
