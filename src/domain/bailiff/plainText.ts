@@ -51,6 +51,27 @@ function splitBailiffDebtor(piece: string): [string, string] {
   return [lines.slice(0, i).join("\n"), lines.slice(i).join("\n")];
 }
 
+const POSTAL_LINE = /^\d{6},/;
+const DATE_LINE = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
+
+/**
+ * The cell shared by a record's department (its last cell when the empty last column lost its tab) and the next
+ * record's debtor lines: the department is its name and the address line starting with the postal code; without such
+ * a line, the debtor starts at the name above the last birth date.
+ */
+function splitDepartmentDebtor(piece: string): [string, string] {
+  const lines = piece.split("\n");
+  let cut = lines.findIndex((l) => POSTAL_LINE.test(squash(l))) + 1;
+  if (cut === 0) {
+    let date = -1;
+    lines.forEach((l, i) => {
+      if (DATE_LINE.test(squash(l))) date = i;
+    });
+    cut = date > 0 ? date - 1 : lines.length - 1;
+  }
+  return [lines.slice(0, cut).join("\n"), lines.slice(cut).join("\n")];
+}
+
 export function reconstructPlainText(rows: DataRow[], columns: Map<number, ColumnConcept>) {
   const width = Math.max(...columns.keys()) + 1;
   const ipOffset = [...columns].find(([, c]) => c === "ip")?.[0] ?? 1;
@@ -69,15 +90,20 @@ export function reconstructPlainText(rows: DataRow[], columns: Map<number, Colum
     .filter((i) => i >= 0);
   const records: { row: number; texts: Map<ColumnConcept, string> }[] = [];
   const orphans: DataRow[] = [];
+  // a record one piece short: its last column was empty and the text lost that trailing tab, so the next record's
+  // debtor lines follow the department's in one piece
+  const short = (k: number) => k >= 0 && k < starts.length - 1 && starts[k + 1] - starts[k] === width - 2;
   starts.forEach((s, k) => {
     const first = s - ipOffset;
     const texts = new Map<ColumnConcept, string>();
     for (let j = 0; j < width; j++) {
+      if (j === width - 1 && short(k)) continue; // that piece is the next record's proceeding number
       const piece = pieces[first + j];
       if (!piece) continue;
       let text = piece.text;
-      if (j === 0 && k > 0) text = splitBailiffDebtor(text)[1];
-      if (j === width - 1 && k < starts.length - 1) text = splitBailiffDebtor(text)[0];
+      if (j === 0 && k > 0) text = short(k - 1) ? splitDepartmentDebtor(text)[1] : splitBailiffDebtor(text)[1];
+      if (j === width - 2 && short(k)) text = splitDepartmentDebtor(text)[0];
+      else if (j === width - 1 && k < starts.length - 1) text = splitBailiffDebtor(text)[0];
       const concept = columns.get(j);
       if (concept && !isBlank(text)) texts.set(concept, text);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBailiffRegister, textToGrid, type Proceeding } from "../../../src/domain/bailiff";
 import type { SheetGrid } from "../../../src/domain/grid";
-import { plainText, renderShape } from "../../generators/bailiffRegister";
+import { FSSP_HEADERS, plainText, renderShape } from "../../generators/bailiffRegister";
 import { API_SHEET, OSP_LIST, RECORDS, asGenerated, type ExpectedRecord } from "../../fixtures/bailiff/records";
 
 function fields(p: Proceeding): ExpectedRecord {
@@ -62,6 +62,17 @@ describe("FSSP data-bank table in every paste shape", () => {
     const reg = parseBailiffRegister(textToGrid(plainText(asGenerated())));
     expect(reg.shape).toBe("E");
     expect(reg.proceedings.map(fields)).toEqual(RECORDS.map((r) => r.expected));
+  });
+
+  it("plain text whose last column is empty on some rows (the trailing tab lost) keeps every field in place", () => {
+    // every other record without the bailiff; an editor or the clipboard dropped the tab that ended its text
+    const records = asGenerated().map((r, i) => (i % 2 === 0 ? { ...r, cells: [...r.cells.slice(0, 7), ""] } : r));
+    const text = [FSSP_HEADERS.join("\t"), ...records.map((r) => r.cells.join("\t").replace(/\t+$/, ""))].join("\n");
+    const reg = parseBailiffRegister(textToGrid(text));
+    expect(reg.shape).toBe("E");
+    expect(reg.proceedings.map(fields)).toEqual(RECORDS.map((r) => r.expected));
+    expect(reg.proceedings.map((p) => p.bailiff === "")).toEqual(records.map((_, i) => i % 2 === 0));
+    expect(reg.unreadable).toEqual([]);
   });
 
   it("Excel's own copy (multi-line cells quoted) reads as shape A", () => {
