@@ -6,6 +6,7 @@ export * from "./text";
 export * from "./parse";
 export * from "./match";
 export * from "./status";
+export * from "./rules";
 export * from "./reconcile";
 export * from "./runLog";
 export * from "./kinds";

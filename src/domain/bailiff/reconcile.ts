@@ -22,6 +22,7 @@ import {
   type ReconcileStatus,
   type StatusResult,
 } from "./status";
+import { notOpenedAfterDays } from "./rules";
 
 export interface ReconcileInput {
   register: ParsedBailiffRegister;
@@ -33,6 +34,8 @@ export interface ReconcileInput {
   decisions?: ReadonlyMap<string, ClerkDecision>;
   /** Register statuses after which a case is not expected at the bailiffs. */
   closedStatuses?: readonly string[];
+  /** Days after sending before «Не возбуждено»; the dated table in rules.ts when not set. */
+  notOpenedAfterDays?: number;
 }
 
 export interface ProceedingResult extends StatusResult {
@@ -156,13 +159,14 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   for (const r of results)
     r.action = r.ambiguous ? AMBIGUOUS_ACTION[r.ambiguous.reason] : actionText(r, input.asOf, r.representedBy);
   const closed = new Set(input.closedStatuses ?? DEFAULT_CLOSED);
+  const days = input.notOpenedAfterDays ?? notOpenedAfterDays(input.asOf);
   const notOpened = input.targets
     .filter(
       (t) =>
         t.registerRow !== null &&
         !byTarget.has(t) &&
         !closed.has(t.registerStatus) &&
-        overdueForOpening(t.fsspDate, input.asOf),
+        overdueForOpening(t.fsspDate, input.asOf, days),
     )
     .map((t) => ({ target: t, daysSinceSent: dayDiff(input.asOf, t.fsspDate!) }));
   const counts = {

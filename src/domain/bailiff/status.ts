@@ -9,6 +9,7 @@ import { formatKopecksRu, type Kopecks } from "../money";
 import { earliestRepresentation, presentationTermEnd } from "../law/enforcement";
 import type { Proceeding } from "./model";
 import type { MatchTarget } from "./match";
+import { notOpenedAfterDays } from "./rules";
 
 export type ReconcileStatus = "active" | "paid-directly" | "executed" | "returned" | "terminated" | "other-creditor";
 
@@ -155,9 +156,14 @@ export function actionText(s: StatusResult, asOf: IsoDate, representedBy: string
   }
 }
 
-/** Sent to the bailiffs more than this many days ago and still no proceeding: «Не возбуждено». */
-export const NOT_OPENED_AFTER_DAYS = 30;
-
-export function overdueForOpening(fsspDate: IsoDate | null, asOf: IsoDate): boolean {
-  return fsspDate !== null && addDays(fsspDate, NOT_OPENED_AFTER_DAYS) < asOf;
+/**
+ * Sent to the bailiffs more than `days` days before the as-of date and still no proceeding: «Не возбуждено». The
+ * days come from the dated table in rules.ts unless the caller sets them.
+ */
+export function overdueForOpening(
+  fsspDate: IsoDate | null,
+  asOf: IsoDate,
+  days: number = notOpenedAfterDays(asOf),
+): boolean {
+  return fsspDate !== null && addDays(fsspDate, days) < asOf;
 }

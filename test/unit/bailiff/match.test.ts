@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   decisionKey,
   documentKey,
+  NOT_OPENED_RULES,
+  notOpenedAfterDays,
+  overdueForOpening,
   parseBailiffRegister,
   reconcile,
   type LedgerFacts,
@@ -128,6 +131,23 @@ describe("statuses on the hand-written register", () => {
   it("sent to the bailiffs more than 30 days ago with no proceeding: «Не возбуждено»", () => {
     const r = run();
     expect(r.notOpened.map((n) => [n.target.account, n.daysSinceSent])).toEqual([["0012004", 90]]);
+  });
+
+  it("the «Не возбуждено» days come from the dated rules table, and a run may set its own", () => {
+    expect(notOpenedAfterDays("2026-11-30")).toBe(30);
+    expect(NOT_OPENED_RULES.every((r) => /229-ФЗ ст\. 30/.test(r.basis))).toBe(true);
+    // more than 30 days: sent 31.10.2026 is not yet overdue on 30.11.2026, sent 30.10.2026 is
+    expect(overdueForOpening("2026-10-31", "2026-11-30")).toBe(false);
+    expect(overdueForOpening("2026-10-30", "2026-11-30")).toBe(true);
+    expect(overdueForOpening(null, "2026-11-30")).toBe(false);
+    // sent 90 days ago: within a 120-day setting it is still waiting; with 5 days the recent one is late too
+    expect(run(new Map(), { notOpenedAfterDays: 120 }).notOpened).toEqual([]);
+    expect(run(new Map(), { notOpenedAfterDays: 5 }).notOpened.map((n) => [n.target.account, n.daysSinceSent])).toEqual(
+      [
+        ["0012004", 90],
+        ["0012005", 10],
+      ],
+    );
   });
 
   it("paid directly: a payment after the order covering its amount, and the balance no longer holds the debt", () => {
