@@ -146,6 +146,8 @@ function testApi(sim: SimulatorCore) {
     },
     clearFailure: () => fake.clearFailure(),
     tables: (name: string) => fake.tablesOn(name),
+    /** The charts on a sheet: type, title, series with their sheet-qualified A1 ranges. */
+    charts: (name: string) => fake.chartsOn(name),
     selected: () => fake.selected,
     resetCounters: () => sim.resetCounters(),
     /** The workbook as an .xlsx, base64 (to open it again in a new session: "close and reopen the file"). */
