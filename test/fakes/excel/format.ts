@@ -90,6 +90,31 @@ export class FakeRangeFormat {
     return this._font;
   }
 
+  /** format.wrapText and format.verticalAlignment ("Top", "Center", "Bottom", …): the cells' alignment. */
+  set wrapText(v: boolean) {
+    this.align(8, { wrapText: v });
+  }
+  get wrapText(): boolean {
+    return notLoaded("wrapText");
+  }
+  set verticalAlignment(v: string) {
+    const vertical = (
+      { Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" } as const
+    )[v as "Top"];
+    this.align(v.length + 2, { vertical });
+  }
+  get verticalAlignment(): string {
+    return notLoaded("verticalAlignment");
+  }
+
+  private align(bytes: number, alignment: Partial<ExcelJS.Alignment>): void {
+    this.owner.context.enqueue(bytes, () =>
+      this.owner.forEachCell(
+        (cell) => (cell.style = { ...cell.style, alignment: { ...cell.style?.alignment, ...alignment } }),
+      ),
+    );
+  }
+
   set columnWidth(points: number) {
     // Excel's columnWidth is in points; ExcelJS width is in characters (~7 points each at Calibri 11)
     this.owner.context.enqueue(8, () =>
