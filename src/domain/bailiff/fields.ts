@@ -14,6 +14,7 @@ import {
   parseDocumentNumber,
   squash,
   squashCleaned,
+  type IpNumber,
 } from "./normalize";
 import type { Proceeding } from "./model";
 import { isBlank } from "./rows";
@@ -51,9 +52,20 @@ const FEE_PHRASE = /постановлени[ея] о взыскании исп�
 const DOC_TYPES =
   /(судебный приказ|исполнительный лист|исполнительная надпись нотариуса|акт по делу об административном правонарушении|акт органа[^,\d№]*?функции|акт другого органа|постановление судебного пристава-исполнителя|постановление|судебный акт[^№\d]*?|удостоверение[^№\d]*?)/i;
 
-function dateOf(s: string): IsoDate | null {
+function dateOf(s: string, memo?: ReadMemo): IsoDate | null {
   const m = DATE_G.exec(s);
-  return m ? parseRuDate(m[0]) : null;
+  return m ? ruDate(m[0], memo) : null;
+}
+
+/** parseRuDate, once per distinct date text in a run (a register repeats its dates). */
+function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
+  if (!memo) return parseRuDate(s);
+  let d = memo.dates.get(s);
+  if (d === undefined) {
+    d = parseRuDate(s);
+    memo.dates.set(s, d);
+  }
+  return d;
 }
 
 /**
@@ -69,7 +81,7 @@ function trailingInn(flat: string): { 1: string; index: number } | null {
 }
 
 /** «СОКОЛОВА ЕЛЕНА ВИКТОРОВНА 14.02.1981 Г. БЕЛОЯРСКИЙ»; an organisation: name, address, ИНН. */
-export function readDebtor(p: Proceeding, text: string): void {
+export function readDebtor(p: Proceeding, text: string, memo?: ReadMemo): void {
   const t = cleanText(text);
   const flat = squashCleaned(t);
   const d = DATE_G.exec(flat);
@@ -78,7 +90,7 @@ export function readDebtor(p: Proceeding, text: string): void {
       .slice(0, d.index)
       .replace(/[,\s]+$/, "")
       .trim();
-    p.debtor.birthDate = parseRuDate(d[0]);
+    p.debtor.birthDate = ruDate(d[0], memo);
     p.debtor.birthPlace = flat
       .slice(d.index + d[0].length)
       .replace(/^[,\s]+/, "")
@@ -101,23 +113,25 @@ export function readDebtor(p: Proceeding, text: string): void {
 }
 
 /** «12345/23/86004-ИП от 15.03.2023 11111/23/86004-СД». */
-export function readIp(p: Proceeding, text: string): void {
+export function readIp(p: Proceeding, text: string, memo?: ReadMemo): void {
   p.ipRaw = squash(text);
   // glued text: «… от 15.03.202311111/23/86004-СД»
-  const found = findIpNumbersSquashed(p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 "));
+  const fixed = p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 ");
+  // nothing glued: the numbers of this very cell were found when its row was tested for a record start
+  const found = (fixed === p.ipRaw ? memo?.ipNumbers.get(text) : undefined) ?? findIpNumbersSquashed(fixed);
   const own = found.find((n) => n.suffix === "ИП" || n.suffix === "old");
   if (own) p.ip = own.key;
   const group = found.find((n) => n.suffix === "СД" || n.suffix === "СВ");
   if (group) p.consolidated = group.key;
   const on = /от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(p.ipRaw);
-  p.ipDate ??= on ? parseRuDate(on[1]) : null;
+  p.ipDate ??= on ? ruDate(on[1], memo) : null;
 }
 
 /**
  * «Судебный приказ от 10.01.2023 № 2-15/2023 СУДЕБНЫЙ УЧАСТОК № 1 … 8611000000»: type, date, number, issuer, the
  * claimant's ИНН (a trailing 10/12-digit number), the fee-decree line. An ОСП list's bare «ФС № 012345678» too.
  */
-export function readDocument(p: Proceeding, text: string): void {
+export function readDocument(p: Proceeding, text: string, memo?: ReadMemo): void {
   const flat = squash(text);
   const doc = p.document;
   doc.raw = flat;
@@ -126,7 +140,7 @@ export function readDocument(p: Proceeding, text: string): void {
   const type = DOC_TYPES.exec(rest);
   if (type && type.index < 5) doc.type = type[1].trim();
   const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
-  doc.date ??= on ? parseRuDate(on[1]) : null;
+  doc.date ??= on ? ruDate(on[1], memo) : null;
   // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
   const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
   // the number comes first; the issuer after it is not needed for it (and is long)
@@ -159,11 +173,11 @@ function trailingNumber(s: string): { 1: string; index: number } | null {
 }
 
 /** «31.05.2024 ст. 46 ч. 1 п. 4» in any spacing; an ОСП list's «ст. 47 ч. 1 п. 1» or a date alone. */
-export function readEnd(p: Proceeding, text: string): void {
+export function readEnd(p: Proceeding, text: string, memo?: ReadMemo): void {
   const flat = squash(text);
   if (flat === "") return;
   p.end.raw = p.end.raw ? `${p.end.raw} ${flat}` : flat;
-  p.end.date ??= dateOf(flat);
+  p.end.date ??= dateOf(flat, memo);
   p.end.reason ??= parseEndReason(flat);
 }
 
@@ -215,10 +229,13 @@ export interface ReadMemo {
   department: Map<string, string>;
   bailiff: Map<string, string>;
   texts: Map<string, string>;
+  dates: Map<string, IsoDate | null>;
+  /** Proceeding numbers of the cells tested for a record start (hasProceedingNumber's `seen`). */
+  ipNumbers: Map<string, IpNumber[]>;
 }
 
 export function readMemo(): ReadMemo {
-  return { department: new Map(), bailiff: new Map(), texts: new Map() };
+  return { department: new Map(), bailiff: new Map(), texts: new Map(), dates: new Map(), ipNumbers: new Map() };
 }
 
 function intern(memo: ReadMemo, s: string): string {
@@ -246,13 +263,13 @@ export function readCell(p: Proceeding, concept: ColumnConcept, text: string, me
   if (isBlank(text)) return;
   switch (concept) {
     case "debtor":
-      return readDebtor(p, text);
+      return readDebtor(p, text, memo);
     case "ip":
-      return readIp(p, text);
+      return readIp(p, text, memo);
     case "document":
-      return readDocument(p, text);
+      return readDocument(p, text, memo);
     case "end":
-      return readEnd(p, text);
+      return readEnd(p, text, memo);
     case "subject":
       return readSubject(p, text, memo);
     case "department":

@@ -68,9 +68,11 @@ export interface MatchIndex {
   byDoc: Map<string, MatchTarget[]>;
   /** Name key (with `|birth date` for targets that have one). */
   byName: Map<string, MatchTarget[]>;
-  /** Name key alone: for proceedings without a birth date. */
-  byNameAny: Map<string, MatchTarget[]>;
-  byId: Map<string, MatchTarget>;
+  /** Name key alone: for proceedings without a birth date (built when first needed: most proceedings have one). */
+  byNameAny: Map<string, MatchTarget[]> | null;
+  /** Built when first needed: only a clerk's decision looks a target up by its id. */
+  byId: Map<string, MatchTarget> | null;
+  targets: readonly MatchTarget[];
   /** Each target's parsed name (parsed once per run; a Map, not a WeakMap — ephemerons slow the GC down). */
   names: Map<MatchTarget, NameParts | null>;
 }
@@ -97,12 +99,12 @@ export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
     byIp: new Map(),
     byDoc: new Map(),
     byName: new Map(),
-    byNameAny: new Map(),
-    byId: new Map(),
+    byNameAny: null,
+    byId: null,
+    targets,
     names: new Map(),
   };
   for (const t of targets) {
-    index.byId.set(t.id, t);
     push(index.byIp, t.ipKey, t);
     push(index.byDoc, t.documentKey, t);
     const parts = parseName(t.debtor);
@@ -110,10 +112,27 @@ export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
     // namesakes are many in a big register: a known birth date narrows the block
     for (const k of nameKeys(parts)) {
       push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
-      push(index.byNameAny, k, t);
     }
   }
   return index;
+}
+
+function byNameAny(index: MatchIndex): Map<string, MatchTarget[]> {
+  if (!index.byNameAny) {
+    const map = new Map<string, MatchTarget[]>();
+    for (const t of index.targets) for (const k of nameKeys(index.names.get(t) ?? null)) push(map, k, t);
+    index.byNameAny = map;
+  }
+  return index.byNameAny;
+}
+
+function byId(index: MatchIndex): Map<string, MatchTarget> {
+  if (!index.byId) {
+    const map = new Map<string, MatchTarget>();
+    for (const t of index.targets) map.set(t.id, t);
+    index.byId = map;
+  }
+  return index.byId;
 }
 
 /** Target fields from raw register text. */
@@ -201,7 +220,7 @@ function byDocument(p: Proceeding, found: MatchTarget[], index: MatchIndex): Pro
 function byName(p: Proceeding, index: MatchIndex, anyDocument = false): ProceedingMatch {
   const seen = new Set<MatchTarget>();
   for (const k of nameKeys(proceedingName(p))) {
-    if (!p.debtor.birthDate) for (const t of index.byNameAny.get(k) ?? []) seen.add(t);
+    if (!p.debtor.birthDate) for (const t of byNameAny(index).get(k) ?? []) seen.add(t);
     else for (const key of [k, `${k}|${p.debtor.birthDate}`]) for (const t of index.byName.get(key) ?? []) seen.add(t);
   }
   let list = [...seen].filter((t) => names(p, t, index) !== "different");
@@ -265,8 +284,8 @@ export function matchProceeding(
 ): ProceedingMatch {
   // no decisions (the usual run): no key to build
   const decided = decisions.size > 0 ? decisions.get(decisionKey(p)) : undefined;
-  if (decided?.decision === "confirm" && decided.target && index.byId.has(decided.target)) {
-    return matched(index.byId.get(decided.target)!, 1, ["подтверждено сотрудником"]);
+  if (decided?.decision === "confirm" && decided.target && byId(index).has(decided.target)) {
+    return matched(byId(index).get(decided.target)!, 1, ["подтверждено сотрудником"]);
   }
   if (decided?.decision === "reject") return other(["совпадение отклонено сотрудником"]);
   if (p.document.claimantInn && ourInn && p.document.claimantInn !== ourInn) {
@@ -281,14 +300,16 @@ export function matchProceeding(
       ]);
     return other(["производство об исполнительском сборе; должник не из нашего реестра"]);
   }
-  if (p.ip) {
-    const found = index.byIp.get(p.ip) ?? [];
+  // no evidence list is built unless the register has this proceeding number
+  const sameIp = p.ip ? index.byIp.get(p.ip) : undefined;
+  if (p.ip && sameIp) {
     const ev = [`№ ИП ${p.ip} есть в реестре взыскания`];
-    if (found.length === 1) {
-      if (p.document.key && found[0].documentKey === p.document.key) ev.push(`№ документа ${p.document.key} совпадает`);
-      return matched(found[0], 0.97, ev);
+    if (sameIp.length === 1) {
+      if (p.document.key && sameIp[0].documentKey === p.document.key)
+        ev.push(`№ документа ${p.document.key} совпадает`);
+      return matched(sameIp[0], 0.97, ev);
     }
-    const sameDoc = found.filter((t) => p.document.key && t.documentKey === p.document.key);
+    const sameDoc = sameIp.filter((t) => p.document.key && t.documentKey === p.document.key);
     if (sameDoc.length === 1) return matched(sameDoc[0], 0.98, [...ev, `№ документа ${p.document.key} совпадает`]);
   }
   if (p.document.key) {

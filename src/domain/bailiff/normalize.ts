@@ -149,10 +149,15 @@ function hasThreeSlashes(t: string): boolean {
   return b >= 0 && t.indexOf("/", b + 1) >= 0;
 }
 
-/** Does a cell hold a proceeding number of its own (not only a consolidated one)? */
-export function hasProceedingNumber(cell: string): boolean {
+/**
+ * Does a cell hold a proceeding number of its own (not only a consolidated one)? `seen` keeps the numbers found, by
+ * cell, for reading the same cell again.
+ */
+export function hasProceedingNumber(cell: string, seen?: Map<string, IpNumber[]>): boolean {
   if (!cell.includes("/") && !/\d{20}/.test(cell)) return false;
-  return findIpNumbers(cell).some((n) => n.suffix === "ИП" || n.suffix === "old");
+  const found = findIpNumbers(cell);
+  seen?.set(cell, found);
+  return found.some((n) => n.suffix === "ИП" || n.suffix === "old");
 }
 
 /** Canonical key of one proceeding number as typed anywhere (register cell, УИН); null when none is in it. */

@@ -201,7 +201,10 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   let orphans: DataRow[];
   // which rows hold a proceeding number of their own: asked once per row, for shape E detection and for grouping
   const ipCol = [...header.columns].find(([, c]) => c === "ip")?.[0] ?? -1;
-  const starts = oneRowEach ? [] : cleaned.rows.map((r) => ipCol >= 0 && hasProceedingNumber(r.cells[ipCol] ?? ""));
+  const memo = readMemo();
+  const starts = oneRowEach
+    ? []
+    : cleaned.rows.map((r) => ipCol >= 0 && hasProceedingNumber(r.cells[ipCol] ?? "", memo.ipNumbers));
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
@@ -230,7 +233,6 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
       return { row: rec.row, texts };
     });
   }
-  const memo = readMemo();
   const proceedings = recordTexts.map((r) => build(r.row, r.texts, hasDoc, memo));
   if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);
   const unreadable = [
