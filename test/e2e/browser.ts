@@ -78,7 +78,7 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function serveFile(dir: string, rel: string): { status: number; body: Buffer; contentType: string } {
+function serveFile(dir: string, rel: string): { status: number; body: Buffer; contentType: string } {
   const file = path.join(dir, decodeURIComponent(rel));
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return { status: 404, body: Buffer.from("not found"), contentType: "text/plain" };
@@ -97,11 +97,22 @@ export interface Session {
   foreign: string[];
   /** Uncaught page errors. */
   errors: string[];
+  /** Every URL the page asked for, the page's own included (to see that no debtor data travels in one). */
+  urls: string[];
 }
+
+/** A response the test gives itself (checked before dist/ and the Office CDN); null: serve as usual. */
+export type OwnResponse = (url: string) => { status: number; body: Buffer | string; contentType?: string } | null;
 
 export async function newSession(
   browser: Browser,
-  options: { width?: number; height?: number; userAgent?: string; colorScheme?: "light" | "dark" } = {},
+  options: {
+    width?: number;
+    height?: number;
+    userAgent?: string;
+    colorScheme?: "light" | "dark";
+    respond?: OwnResponse;
+  } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
@@ -112,8 +123,12 @@ export async function newSession(
     serviceWorkers: "block",
   });
   const foreign: string[] = [];
+  const urls: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
+    urls.push(url);
+    const own = options.respond?.(url);
+    if (own) return route.fulfill(own);
     if (url.startsWith(`${ORIGIN}/`)) {
       const rel = new URL(url).pathname.slice(1) || "standalone.html";
       const r = serveFile(DIST, rel);
@@ -130,7 +145,7 @@ export async function newSession(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  return { context, page, foreign, errors };
+  return { context, page, foreign, errors, urls };
 }
 
 /** Opens the built standalone page and waits until it says it is ready. */

@@ -28,6 +28,14 @@ const LEDGER = "ОСВ по лицевым счетам";
 const MB4 = 4 * 1024 * 1024;
 const INN = "7704123450";
 const BIG_LEDGER = "ОСВ 100 000";
+/** The sheets «Сверить» writes: the result and the three lists to hand over, and the record of runs. */
+const RECONCILE_SHEETS = [
+  "Сверка ССП",
+  "Оплачено напрямую",
+  "Повторное предъявление",
+  "Не возбуждено",
+  "Журнал сверок",
+];
 
 /** What each step cost in requests to Excel, printed at the end of the file. */
 const traffic: { step: string; syncs: number; maxRequestBytes: number; maxResponseBytes: number }[] = [];
@@ -173,15 +181,7 @@ describe.runIf(available)("taskpane in Excel", () => {
       .waitFor({ timeout: 60_000 });
     await panel(page).getByRole("button", { name: "Сверить" }).click();
     await panel(page).getByText("Письма в ОСП").waitFor({ timeout: 120_000 });
-    expect(await s.host((h) => h.sheetNames())).toEqual(
-      expect.arrayContaining([
-        "Сверка ССП",
-        "Оплачено напрямую",
-        "Повторное предъявление",
-        "Не возбуждено",
-        "Журнал сверок",
-      ]),
-    );
+    expect(await s.host((h) => h.sheetNames())).toEqual(expect.arrayContaining(RECONCILE_SHEETS));
     await step(s, "reconcile");
 
     // «Подготовить отчёт за месяц»: the plan sheets and the chart
@@ -194,6 +194,12 @@ describe.runIf(available)("taskpane in Excel", () => {
     );
     const plan = await s.host((h) => h.values("План мероприятий"));
     expect(Object.values(plan).join(" ")).toContain("Факт за");
+    // «План — динамика» carries a native line chart: the month's fact against the target, two series
+    const charts = await s.host((h) => h.charts("План — динамика"));
+    expect(charts).toHaveLength(1);
+    expect(charts[0].type).toMatch(/^Line/);
+    expect(charts[0].series).toHaveLength(2);
+    for (const series of charts[0].series) expect(series.values).toMatch(/^'План — динамика'!/);
     // ready to print: A4 landscape, one page wide, the header rows on every page
     expect(await s.host((h) => h.pageSetup("План мероприятий"))).toMatchObject({
       paperSize: 9,
@@ -265,15 +271,7 @@ describe.runIf(available)("taskpane in Excel", () => {
     await panel(page).getByRole("button", { name: "Сверить" }).click();
     await panel(page).getByText("Письма в ОСП").waitFor({ timeout: 120_000 });
     const names = await s.host((h) => h.sheetNames());
-    expect(names).toEqual(
-      expect.arrayContaining([
-        "Сверка ССП",
-        "Оплачено напрямую",
-        "Повторное предъявление",
-        "Не возбуждено",
-        "Журнал сверок",
-      ]),
-    );
+    expect(names).toEqual(expect.arrayContaining(RECONCILE_SHEETS));
     // every pasted proceeding is on «Сверка ССП»
     const summary = Object.values(await s.host((h) => h.values("Сверка ССП"))).join("\n");
     for (const ip of ["4512/26/86004-ИП", "9034/25/86004-ИП", "7781/26/86004-ИП"]) expect(summary).toContain(ip);

@@ -2,7 +2,7 @@
  * The taskpane page in Excel mode for the browser tests: the production taskpane.html from dist/, where the Office.js
  * CDN script is answered with the real Excel client library (excel-web-16.00.debug.js), the notes shim and the host
  * bundle of page.ts (built here with esbuild) — so the add-in boots with an Excel host and its every request runs
- * through the real library against a workbook the test chose. Requests anywhere else are refused and recorded, as in
+ * through the real library against a workbook the test chose. Everything else is served (or refused and recorded) by
  * browser.ts.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { NOTES_SHIM } from "../../officejs/notesShim";
-import { DIST, OFFICE_CDN, ORIGIN, ROOT, serveFile, type Session } from "../browser";
+import { OFFICE_CDN, ORIGIN, ROOT, newSession, type Session } from "../browser";
 import type { ExcelHostApi } from "./page";
 
 const LIBRARY = path.join(ROOT, "node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js");
@@ -43,8 +43,6 @@ export interface ExcelHostOptions {
 }
 
 export interface ExcelSession extends Session {
-  /** Every URL the page asked for, the page's own included (to see that no debtor data travels in one). */
-  urls: string[];
   /** Runs `fn` on the host's test API in the page. */
   host<T>(fn: (api: ExcelHostApi) => T): Promise<T>;
 }
@@ -57,33 +55,18 @@ export async function newExcelSession(browser: Browser, options: ExcelHostOption
     `window.zhkuExcelHostConfig = ${JSON.stringify({ fixtureUrl: FIXTURE_PATH, apiVersion: options.apiVersion ?? "1.18" })};`,
     await hostBundle(),
   ].join("\n;\n");
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 320, height: options.height ?? 900 },
-    locale: "ru-RU",
-    colorScheme: "light",
-    acceptDownloads: true,
-    serviceWorkers: "block",
+  const session = await newSession(browser, {
+    width: options.width ?? 320,
+    height: options.height ?? 900,
+    respond: (url) => {
+      if (url === `${ORIGIN}${FIXTURE_PATH}`) return { status: 200, body: Buffer.from(options.workbook) };
+      // the Office.js CDN tag of taskpane.html: Excel's own client library with the simulated host behind it
+      if (url.startsWith(`${OFFICE_CDN}office.js`))
+        return { status: 200, body: script, contentType: "text/javascript; charset=utf-8" };
+      return null;
+    },
   });
-  const foreign: string[] = [];
-  const urls: string[] = [];
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    urls.push(url);
-    if (url === `${ORIGIN}${FIXTURE_PATH}`) return route.fulfill({ status: 200, body: Buffer.from(options.workbook) });
-    if (url.startsWith(`${ORIGIN}/`)) {
-      const r = serveFile(DIST, new URL(url).pathname.slice(1));
-      return route.fulfill({ status: r.status, body: r.body, contentType: r.contentType });
-    }
-    // the Office.js CDN tag of taskpane.html: Excel's own client library with the simulated host behind it
-    if (url.startsWith(`${OFFICE_CDN}office.js`))
-      return route.fulfill({ status: 200, body: script, contentType: "text/javascript; charset=utf-8" });
-    if (url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
-    foreign.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  const page = session.page;
   const host = <T>(fn: (api: ExcelHostApi) => T): Promise<T> =>
     page.evaluate(
       // the function travels as text: it runs on the page's zhkuExcelHost
@@ -93,7 +76,7 @@ export async function newExcelSession(browser: Browser, options: ExcelHostOption
       },
       fn.toString(),
     ) as Promise<T>;
-  return { context, page, foreign, errors, host, urls };
+  return { ...session, host };
 }
 
 /** Opens the production taskpane page and waits until it has booted in Excel mode. */
