@@ -187,6 +187,9 @@ const LABELLED = {
   fee: new RegExp(`исполнительский сбор[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`, "i"),
 };
 
+/** The 2019–2022 layout's unlabelled amount after the first colon (compiled once, not per cell). */
+const BARE_AMOUNT = new RegExp(`^[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`);
+
 function labelled(flat: string, label: keyof typeof LABELLED): Kopecks | null {
   const m = LABELLED[label].exec(flat);
   return m ? parseAmount(m[1]) : null;
@@ -199,12 +202,14 @@ export function readSubject(p: Proceeding, text: string, memo?: ReadMemo): void 
   const subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
   p.subject = memo ? intern(memo, subject) : subject;
   if (p.subject === "" && /^исполнительский сбор/i.test(flat)) p.subject = "Исполнительский сбор";
+  // every amount pattern below has «: <digit>», which the cut looks for too: no cut, no amounts (ended proceedings)
+  if (cut < 0) return;
   p.amount ??= labelled(flat, "debt");
   p.remaining ??= labelled(flat, "rest");
   p.fee ??= labelled(flat, "fee");
   if (p.amount === null && p.remaining === null) {
     // 2019–2022 layout: «Задолженность по …: 15907.21 руб.» — the outstanding debt
-    const bare = new RegExp(`^[^:]*:\\s*(${AMOUNT_IN_TEXT.source})`).exec(flat);
+    const bare = BARE_AMOUNT.exec(flat);
     if (bare && !/^исполнительский сбор/i.test(flat)) p.remaining = parseAmount(bare[1]);
   }
 }
