@@ -119,7 +119,9 @@ describe.runIf(available)("taskpane in Excel", () => {
     await step(s, "select-finding");
 
     // «Снять пометки» removes exactly the add-in's marks: the ledger's fills and notes are as before the check
-    await page.getByRole("button", { name: "Снять пометки" }).click();
+    // (from the keyboard: the button focused, Enter)
+    await page.getByRole("button", { name: "Снять пометки" }).focus();
+    await page.keyboard.press("Enter");
     await page.getByText("Пометки надстройки сняты со всех листов.").waitFor();
     expect(Object.keys(await s.host((h) => h.fills("ОСВ по лицевым счетам")))).not.toEqual(
       expect.arrayContaining(["H14", "B21", "A31", "G38"]),
