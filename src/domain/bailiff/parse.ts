@@ -36,11 +36,29 @@ export function cellText(grid: SheetGrid, r: number, c: number): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
+/** A row's cell texts. Read only: when the grid's own text row already says what cellText would, it is that row. */
 function rowCells(grid: SheetGrid, r: number): string[] {
   const width = grid.values[r]?.length ?? grid.text[r]?.length ?? 0;
+  const text = grid.text[r];
+  if (text && text.length === width && sameAsCellText(grid, r, width)) return text;
   const cells = new Array<string>(width);
   for (let c = 0; c < width; c++) cells[c] = cellText(grid, r, c);
   return cells;
+}
+
+/** Every cell's text is a string and, when empty, its value is empty too (cellText would give the text itself). */
+function sameAsCellText(grid: SheetGrid, r: number, width: number): boolean {
+  const text = grid.text[r];
+  const values = grid.values[r];
+  for (let c = 0; c < width; c++) {
+    const t = text[c];
+    if (typeof t !== "string") return false;
+    if (t === "") {
+      const v = values?.[c];
+      if (v !== null && v !== undefined && String(v) !== "") return false;
+    }
+  }
+  return true;
 }
 
 function findHeader(grid: SheetGrid): { header: HeaderMatch; row: number } | null {
@@ -197,7 +215,7 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   const hasDoc = [...header.columns.values()].includes("document");
   const oneRowEach = header.kind !== "fssp-bank";
   let shape: RegisterShape;
-  let recordTexts: { row: number; texts: Map<ColumnConcept, string> }[];
+  let proceedings: Proceeding[];
   let orphans: DataRow[];
   // which rows hold a proceeding number of their own: asked once per row, for shape E detection and for grouping
   const ipCol = [...header.columns].find(([, c]) => c === "ip")?.[0] ?? -1;
@@ -208,13 +226,14 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
-    recordTexts = rebuilt.records;
+    proceedings = rebuilt.records.map((r) => build(r.row, r.texts, hasDoc, memo));
     orphans = rebuilt.orphans;
   } else {
     const grouped = groupRecords(cleaned.rows, starts, oneRowEach);
     orphans = grouped.orphans;
     shape = oneRowEach ? "table" : detectShape(grouped.records, header.columns);
-    recordTexts = grouped.records.map((rec) => {
+    // each record's texts are read into its proceeding at once: the column map dies young, not kept for the whole run
+    proceedings = grouped.records.map((rec) => {
       const texts = new Map<ColumnConcept, string>();
       for (const [col, concept] of header.columns) {
         // the non-blank lines of this column, joined by line breaks (no arrays for the usual one-row record)
@@ -230,10 +249,9 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
         const before = texts.get(concept);
         texts.set(concept, before ? `${before}\n${joined}` : joined);
       }
-      return { row: rec.row, texts };
+      return build(rec.row, texts, hasDoc, memo);
     });
   }
-  const proceedings = recordTexts.map((r) => build(r.row, r.texts, hasDoc, memo));
   if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);
   const unreadable = [
     ...orphans.map((o) => ({
