@@ -197,13 +197,22 @@ function labelled(flat: string, label: keyof typeof LABELLED): Kopecks | null {
 
 /** «Задолженность … Сумма долга: 30000.00 руб. Остаток долга …: 12500.00 руб. Исполнительский сбор: 2100.00 руб.» */
 export function readSubject(p: Proceeding, text: string, memo?: ReadMemo): void {
+  // a text without amounts (an ended proceeding's) gives only the subject: the same text again, the same subject
+  const known = memo?.subjects.get(text);
+  if (known !== undefined) {
+    p.subject = known;
+    return;
+  }
   const flat = squash(text);
   const cut = flat.search(/сумма долга|остаток долга|исполнительский сбор\s*:|:\s*-?\d/i);
   const subject = (cut >= 0 ? flat.slice(0, cut) : flat).replace(/[:\s]+$/, "").trim();
   p.subject = memo ? intern(memo, subject) : subject;
   if (p.subject === "" && /^исполнительский сбор/i.test(flat)) p.subject = "Исполнительский сбор";
   // every amount pattern below has «: <digit>», which the cut looks for too: no cut, no amounts (ended proceedings)
-  if (cut < 0) return;
+  if (cut < 0) {
+    memo?.subjects.set(text, p.subject);
+    return;
+  }
   p.amount ??= labelled(flat, "debt");
   p.remaining ??= labelled(flat, "rest");
   p.fee ??= labelled(flat, "fee");
@@ -234,13 +243,22 @@ export interface ReadMemo {
   department: Map<string, string>;
   bailiff: Map<string, string>;
   texts: Map<string, string>;
+  /** Subjects of the cells without amounts, by cell text. */
+  subjects: Map<string, string>;
   dates: Map<string, IsoDate | null>;
   /** Proceeding numbers of the cells tested for a record start (hasProceedingNumber's `seen`). */
   ipNumbers: Map<string, IpNumber[]>;
 }
 
 export function readMemo(): ReadMemo {
-  return { department: new Map(), bailiff: new Map(), texts: new Map(), dates: new Map(), ipNumbers: new Map() };
+  return {
+    department: new Map(),
+    bailiff: new Map(),
+    texts: new Map(),
+    subjects: new Map(),
+    dates: new Map(),
+    ipNumbers: new Map(),
+  };
 }
 
 function intern(memo: ReadMemo, s: string): string {
