@@ -201,7 +201,8 @@ function byDocument(p: Proceeding, found: MatchTarget[], index: MatchIndex): Pro
       `должник «${p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
     ]);
   }
-  const best = narrow(p, fit, index);
+  // narrow() keeps a lone candidate as it is
+  const best = fit.length === 1 ? fit : narrow(p, fit, index);
   if (best.length > 1) return ambiguous("co-owners", best, 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
   const t = best[0];
   const agree = names(p, t, index) as keyof typeof NAME_RU;

@@ -16,6 +16,15 @@ const PLACE_OR_ID = /^(\d{1,2}\.\d{1,2}\.\d{4}|\d{10}|\d{12}|г\.\s|,|росси
 const hasIp = hasProceedingNumber;
 
 /**
+ * PLACE_OR_ID on the squashed cell. A cell starting with a letter other than «г»/«р» cannot match (cleaning neither
+ * drops a letter nor turns it into a digit, comma, «г» or «р»), so the usual debtor cell — a name — is not squashed.
+ */
+function placeOrId(cell: string): boolean {
+  if (/^[A-Za-zА-ВД-ОС-Яа-вд-ос-яЁё]/.test(cell)) return false;
+  return PLACE_OR_ID.test(squash(cell));
+}
+
+/**
  * Rows hold in the first column what belongs to other columns, or the debtor cell beside a number is not a name.
  * `starts[i]` — row i's proceeding-number cell holds a number of its own, when the caller has asked already.
  */
@@ -33,7 +42,7 @@ export function looksLikePlainTextPaste(
     const r = rows[i];
     if (starts && ipCol !== undefined ? starts[i] : hasIp(r.cells[ipAt] ?? "")) {
       ipRows += 1;
-      if (PLACE_OR_ID.test(squash(r.cells[debtorCol] ?? ""))) signals += 1;
+      if (placeOrId(r.cells[debtorCol] ?? "")) signals += 1;
     } else if (debtorCol === 0 && FOREIGN_IN_FIRST_COLUMN.test(squash(r.cells[0] ?? ""))) signals += 1;
   }
   return ipRows > 0 && signals >= Math.max(1, Math.ceil(ipRows * 0.3));
