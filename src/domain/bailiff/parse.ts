@@ -111,7 +111,7 @@ interface Cleaned {
 }
 
 /** Data rows below the header: without blank rows, repeated headers, counters, pagination and region titles. */
-function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
+function dataRows(grid: SheetGrid, headerRow: number, ipCol: number): Cleaned {
   const out: Cleaned = { rows: [], regions: [], declaredCount: null };
   for (let r = 0; r <= headerRow; r++) {
     const found = /найдено записей:?\s*(\d+)/i.exec(rowCells(grid, r).join(" "));
@@ -126,8 +126,12 @@ function dataRows(grid: SheetGrid, headerRow: number): Cleaned {
       continue;
     }
     // counters, pagination and region titles are one-cell rows; headers name their columns
-    // header cells are short: test those only, without joining the row
-    const hinted = cells.some((c) => c.length > 0 && c.length < 300 && HEADER_HINT.test(c));
+    // header cells are short: test those only, without joining the row; a proceeding-number cell that starts with a
+    // digit is data (a header names that column in words), so most rows skip the hint words altogether
+    const ipFirst = ipCol >= 0 ? (cells[ipCol]?.charCodeAt(0) ?? 0) : 0;
+    const hinted =
+      !(filled > 2 && ipFirst >= 48 && ipFirst <= 57) &&
+      cells.some((c) => c.length > 0 && c.length < 300 && HEADER_HINT.test(c));
     if (filled > 2 && !hinted) {
       out.rows.push({ row: grid.top + r + 1, cells });
       continue;
@@ -211,14 +215,14 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   const found = findHeader(grid);
   if (!found) throw unrecognised(grid);
   const { header } = found;
-  const cleaned = dataRows(grid, found.row);
+  const ipCol = [...header.columns].find(([, c]) => c === "ip")?.[0] ?? -1;
+  const cleaned = dataRows(grid, found.row, ipCol);
   const hasDoc = [...header.columns.values()].includes("document");
   const oneRowEach = header.kind !== "fssp-bank";
   let shape: RegisterShape;
   let proceedings: Proceeding[];
   let orphans: DataRow[];
   // which rows hold a proceeding number of their own: asked once per row, for shape E detection and for grouping
-  const ipCol = [...header.columns].find(([, c]) => c === "ip")?.[0] ?? -1;
   const memo = readMemo();
   const starts = oneRowEach
     ? []
@@ -232,9 +236,11 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
     const grouped = groupRecords(cleaned.rows, starts, oneRowEach);
     orphans = grouped.orphans;
     shape = oneRowEach ? "table" : detectShape(grouped.records, header.columns);
-    // each record's texts are read into its proceeding at once: the column map dies young, not kept for the whole run
+    // each record's texts are read into its proceeding at once; one column map serves every record (build keeps
+    // nothing of it), so a big register does not make a Map per record
+    const texts = new Map<ColumnConcept, string>();
     proceedings = grouped.records.map((rec) => {
-      const texts = new Map<ColumnConcept, string>();
+      texts.clear();
       for (const [col, concept] of header.columns) {
         // the non-blank lines of this column, joined by line breaks (no arrays for the usual one-row record)
         let joined = "";
