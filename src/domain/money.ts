@@ -45,6 +45,8 @@ export function roublesToKopecks(roubles: number): Kopecks {
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
+/** Up to 13 integer digits (×100 stays a safe integer) and up to two decimals after a dot or comma. */
+const PLAIN_AMOUNT = /^(\d{1,13})(?:[.,](\d{1,2}))?$/;
 
 /**
  * Parse a Russian-written amount to kopecks. Accepts "25 430,12", "25430.12", "25 430,12 руб.", "1 234 ₽",
@@ -53,6 +55,10 @@ const SPACES = /[\s\u00a0\u202f\u2009\u2007']/g;
 export function parseAmount(input: string | number | null | undefined): Kopecks | null {
   if (input === null || input === undefined) return 0;
   if (typeof input === "number") return Number.isFinite(input) ? roublesToKopecks(input) : null;
+  // fast path for the usual «8322.42» / «8322,4» / «8322» (registers give thousands of them): what the general
+  // reading below gives for plain digits with at most two decimals, without its regex chain
+  const plain = PLAIN_AMOUNT.exec(input);
+  if (plain) return Number(plain[1]) * 100 + (plain[2] === undefined ? 0 : Number((plain[2] + "00").slice(0, 2)));
   let s = input.trim();
   if (s === "" || s === "-" || s === "—" || s === "–") return 0;
   s = s.replace(/(руб\.?|рублей|рубля|рубль|р\.|₽|rub\.?)$/i, "").trim();
