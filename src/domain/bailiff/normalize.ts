@@ -306,11 +306,15 @@ export function compareNames(a: string, b: string): NameAgreement {
   return compareParsedNames(parseName(a), parseName(b));
 }
 
+/** A first name or patronymic fits the other: one is missing, an initial fits, or both are the same. */
+// a module-level function, not a closure per call: the matcher compares names hundreds of thousands of times
+function initialsFit(p: string, q: string): boolean {
+  return p === "" || q === "" || (p.length === 1 || q.length === 1 ? p[0] === q[0] : p === q);
+}
+
 /** compareNames on names already parsed (the matcher parses each name once). */
 export function compareParsedNames(x: NameParts | null, y: NameParts | null): NameAgreement {
   if (!x || !y) return "different";
-  const initialsFit = (p: string, q: string) =>
-    p === "" || q === "" || (p.length === 1 || q.length === 1 ? p[0] === q[0] : p === q);
   const restFits = initialsFit(x.first, y.first) && initialsFit(x.patronymic, y.patronymic);
   if (!restFits) return "different";
   const full = !x.initials && !y.initials && x.first !== "" && y.first !== "";
