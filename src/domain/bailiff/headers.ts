@@ -6,7 +6,20 @@
 import type { ColumnConcept } from "./fields";
 import type { RegisterKind } from "./model";
 
+/** Normalised header texts: a register pasted page by page repeats its header row every few rows (NFKC is costly). */
+const HEADER_TEXTS = new Map<string, string>();
+
 export function normalizeHeaderText(s: string): string {
+  let n = HEADER_TEXTS.get(s);
+  if (n === undefined) {
+    if (HEADER_TEXTS.size > 10_000) HEADER_TEXTS.clear();
+    n = normalizeUncached(s);
+    HEADER_TEXTS.set(s, n);
+  }
+  return n;
+}
+
+function normalizeUncached(s: string): string {
   return s
     .replace(/№/g, "\ue000")
     .normalize("NFKC")
