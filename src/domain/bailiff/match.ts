@@ -109,10 +109,11 @@ export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
     push(index.byDoc, t.documentKey, t);
     const parts = parseName(t.debtor);
     index.names.set(t, parts);
-    // namesakes are many in a big register: a known birth date narrows the block
-    for (const k of nameKeys(parts)) {
-      push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
-    }
+    // namesakes are many in a big register: a known birth date narrows the block; a plain surname (most of them)
+    // has its one key without the list nameKeys builds for hyphenated ones
+    const keys = parts && !parts.surname.includes("-") ? nameKeyOf(parts) : nameKeys(parts);
+    if (typeof keys === "string") push(index.byName, t.birthDate ? `${keys}|${t.birthDate}` : keys, t);
+    else if (keys) for (const k of keys) push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
   }
   return index;
 }
