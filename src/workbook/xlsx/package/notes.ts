@@ -6,6 +6,7 @@
  */
 import { columnIndex, columnLetter } from "../../../domain/grid";
 import { childElements, escapeXml, findElement, getAttr, unescapeXml } from "./xml";
+import { worksheetChildrenAfter } from "./worksheetOrder";
 
 export const NOTES_MARKER = "<!-- zhku-collect notes -->";
 const AUTHOR = "Взыскание ЖКУ";
@@ -99,13 +100,4 @@ export function legacyDrawingOffset(sheetXml: string): number | null {
   return next ? next.start : close;
 }
 
-const FOLLOWING_LEGACY_DRAWING = new Set([
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+const FOLLOWING_LEGACY_DRAWING = worksheetChildrenAfter("legacyDrawing");

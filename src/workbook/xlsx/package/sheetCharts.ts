@@ -11,6 +11,7 @@ import { REL, addRel, parseRels, relativeTarget, relsPartFor, resolveTarget } fr
 import { parseSheets, workbookPartName } from "./workbookXml";
 import { childElements, findElement } from "./xml";
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from "./zip";
+import { worksheetChildrenAfter } from "./worksheetOrder";
 
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
@@ -31,18 +32,7 @@ function freePart(parts: PackageParts, make: (n: number) => string): string {
   return make(n);
 }
 
-/** CT_Worksheet: <drawing> comes before these. */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+const AFTER_DRAWING = worksheetChildrenAfter("drawing");
 
 /** The sheet XML with <drawing r:id="…"/> in its place; null when the sheet already has one or ends unusually. */
 function withDrawingElement(sheetXml: string, relId: string): string | null {
