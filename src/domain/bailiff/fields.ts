@@ -10,7 +10,6 @@ import {
   AMOUNT_IN_TEXT,
   cleanText,
   findIpNumbers,
-  findIpNumbersSquashed,
   parseDocumentNumber,
   squash,
   squashCleaned,
@@ -118,7 +117,7 @@ export function readIp(p: Proceeding, text: string, memo?: ReadMemo): void {
   // glued text: «… от 15.03.202311111/23/86004-СД»
   const fixed = p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 ");
   // nothing glued: the numbers of this very cell were found when its row was tested for a record start
-  const found = (fixed === p.ipRaw ? memo?.ipNumbers.get(text) : undefined) ?? findIpNumbersSquashed(fixed);
+  const found = (fixed === p.ipRaw && memo && text === memo.ipCell ? memo.ipFound : null) ?? findIpNumbers(fixed);
   const own = found.find((n) => n.suffix === "ИП" || n.suffix === "old");
   if (own) p.ip = own.key;
   const group = found.find((n) => n.suffix === "СД" || n.suffix === "СВ");
@@ -246,8 +245,9 @@ export interface ReadMemo {
   /** Subjects of the cells without amounts, by cell text. */
   subjects: Map<string, string>;
   dates: Map<string, IsoDate | null>;
-  /** Proceeding numbers of the cells tested for a record start (hasProceedingNumber's `seen`). */
-  ipNumbers: Map<string, IpNumber[]>;
+  /** The record's proceeding-number cell and the numbers found in it when its row was tested for a record start. */
+  ipCell: string | null;
+  ipFound: IpNumber[] | null;
 }
 
 export function readMemo(): ReadMemo {
@@ -257,7 +257,8 @@ export function readMemo(): ReadMemo {
     texts: new Map(),
     subjects: new Map(),
     dates: new Map(),
-    ipNumbers: new Map(),
+    ipCell: null,
+    ipFound: null,
   };
 }
 

@@ -63,25 +63,40 @@ export function decisionKey(p: Pick<Proceeding, "ip" | "document">): string {
 
 export const MATCH_THRESHOLD = 0.8;
 
-export interface MatchIndex {
-  byIp: Map<string, MatchTarget[]>;
-  byDoc: Map<string, MatchTarget[]>;
-  /** Name key (with `|birth date` for targets that have one). */
-  byName: Map<string, MatchTarget[]>;
-  /** Name key alone: for proceedings without a birth date (built when first needed: most proceedings have one). */
-  byNameAny: Map<string, MatchTarget[]> | null;
-  /** Built when first needed: only a clerk's decision looks a target up by its id. */
-  byId: Map<string, MatchTarget> | null;
-  targets: readonly MatchTarget[];
-  /** Each target's parsed name (parsed once per run; a Map, not a WeakMap — ephemerons slow the GC down). */
-  names: Map<MatchTarget, NameParts | null>;
+/** A target as the index holds it: its name parsed once per run. */
+interface Entry {
+  target: MatchTarget;
+  name: NameParts | null;
 }
 
-function push(map: Map<string, MatchTarget[]>, key: string | null, t: MatchTarget): void {
+/** The targets under one key: most keys have one, which is held as it is (no array per key in a big register). */
+type Bucket = Entry | Entry[];
+
+export interface MatchIndex {
+  byIp: Map<string, Bucket>;
+  byDoc: Map<string, Bucket>;
+  /** Name key (with `|birth date` for targets that have one). */
+  byName: Map<string, Bucket>;
+  /** Name key alone: for proceedings without a birth date (built when first needed: most proceedings have one). */
+  byNameAny: Map<string, Bucket> | null;
+  /** Built when first needed: only a clerk's decision looks a target up by its id. */
+  byId: Map<string, MatchTarget> | null;
+  entries: readonly Entry[];
+}
+
+function push(map: Map<string, Bucket>, key: string | null, e: Entry): void {
   if (!key) return;
-  const list = map.get(key);
-  if (list) list.push(t);
-  else map.set(key, [t]);
+  const b = map.get(key);
+  if (b === undefined) map.set(key, e);
+  else if (Array.isArray(b)) b.push(e);
+  else map.set(key, [b, e]);
+}
+
+const NO_ENTRIES: readonly Entry[] = [];
+
+function bucket(map: Map<string, Bucket>, key: string): readonly Entry[] {
+  const b = map.get(key);
+  return b === undefined ? NO_ENTRIES : Array.isArray(b) ? b : [b];
 }
 
 /** Name keys of a parsed ФИО: the whole surname and, for a hyphenated one, each part. */
@@ -94,34 +109,39 @@ function nameKeys(p: NameParts | null): string[] {
   return [...new Set([whole, ...parts.map((s) => `${s} ${rest}`.trim())])];
 }
 
+/** A name key with the birth date: one flat string (a Map keeps its keys; a template would keep a chain of parts). */
+function withBirth(key: string, birthDate: string): string {
+  return [key, birthDate].join("|");
+}
+
 export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
+  const entries = targets.map((target) => ({ target, name: parseName(target.debtor) }));
   const index: MatchIndex = {
     byIp: new Map(),
     byDoc: new Map(),
     byName: new Map(),
     byNameAny: null,
     byId: null,
-    targets,
-    names: new Map(),
+    entries,
   };
-  for (const t of targets) {
-    push(index.byIp, t.ipKey, t);
-    push(index.byDoc, t.documentKey, t);
-    const parts = parseName(t.debtor);
-    index.names.set(t, parts);
+  for (const e of entries) {
+    const t = e.target;
+    push(index.byIp, t.ipKey, e);
+    push(index.byDoc, t.documentKey, e);
     // namesakes are many in a big register: a known birth date narrows the block; a plain surname (most of them)
     // has its one key without the list nameKeys builds for hyphenated ones
+    const parts = e.name;
     const keys = parts && !parts.surname.includes("-") ? nameKeyOf(parts) : nameKeys(parts);
-    if (typeof keys === "string") push(index.byName, t.birthDate ? `${keys}|${t.birthDate}` : keys, t);
-    else if (keys) for (const k of keys) push(index.byName, t.birthDate ? `${k}|${t.birthDate}` : k, t);
+    if (typeof keys === "string") push(index.byName, t.birthDate ? withBirth(keys, t.birthDate) : keys, e);
+    else if (keys) for (const k of keys) push(index.byName, t.birthDate ? withBirth(k, t.birthDate) : k, e);
   }
   return index;
 }
 
-function byNameAny(index: MatchIndex): Map<string, MatchTarget[]> {
+function byNameAny(index: MatchIndex): Map<string, Bucket> {
   if (!index.byNameAny) {
-    const map = new Map<string, MatchTarget[]>();
-    for (const t of index.targets) for (const k of nameKeys(index.names.get(t) ?? null)) push(map, k, t);
+    const map = new Map<string, Bucket>();
+    for (const e of index.entries) for (const k of nameKeys(e.name)) push(map, k, e);
     index.byNameAny = map;
   }
   return index.byNameAny;
@@ -130,7 +150,7 @@ function byNameAny(index: MatchIndex): Map<string, MatchTarget[]> {
 function byId(index: MatchIndex): Map<string, MatchTarget> {
   if (!index.byId) {
     const map = new Map<string, MatchTarget>();
-    for (const t of index.targets) map.set(t.id, t);
+    for (const e of index.entries) map.set(e.target.id, e.target);
     index.byId = map;
   }
   return index.byId;
@@ -141,22 +161,17 @@ export function targetKeys(documentRaw: string, ipRaw: string, address: string) 
   return { documentKey: documentKey(documentRaw), ipKey: ipKey(ipRaw), addressKey: addressKey(address) };
 }
 
-/** Parsed names: each proceeding's name is parsed once (the last one is kept), each target's once in buildIndex. */
-let lastProceeding: Proceeding | null = null;
-let lastParts: NameParts | null = null;
-
-function proceedingName(p: Proceeding): NameParts | null {
-  if (p !== lastProceeding) {
-    lastProceeding = p;
-    lastParts = parseName(p.debtor.name);
-  }
-  return lastParts;
+/** One proceeding being matched: its name parsed once. */
+interface Subject {
+  p: Proceeding;
+  name: NameParts | null;
 }
 
-function names(p: Proceeding, t: MatchTarget, index: MatchIndex): NameAgreement {
-  const tp = index.names.get(t);
-  return compareParsedNames(proceedingName(p), tp === undefined ? parseName(t.debtor) : tp);
+function names(s: Subject, e: Entry): NameAgreement {
+  return compareParsedNames(s.name, e.name);
 }
+
+const targetsOf = (list: readonly Entry[]) => list.map((e) => e.target);
 
 const NAME_RU = {
   same: "ФИО совпадает",
@@ -182,31 +197,41 @@ function other(evidence: string[]): ProceedingMatch {
 }
 
 /** Tie-breakers within one document: the case suffix / e-writ ordinal, the birth date, the document date. */
-function narrow(p: Proceeding, list: MatchTarget[], index: MatchIndex): MatchTarget[] {
+function narrow(s: Subject, list: readonly Entry[]): readonly Entry[] {
+  const p = s.p;
   let out = list;
-  const bySuffix = out.filter((t) => t.documentSuffix !== "" && t.documentSuffix === p.document.suffix);
+  const bySuffix = out.filter((e) => e.target.documentSuffix !== "" && e.target.documentSuffix === p.document.suffix);
   if (bySuffix.length === 1) return bySuffix;
-  const byBirth = out.filter((t) => t.birthDate && t.birthDate === p.debtor.birthDate);
+  const byBirth = out.filter((e) => e.target.birthDate && e.target.birthDate === p.debtor.birthDate);
   if (byBirth.length === 1) return byBirth;
-  const full = out.filter((t) => names(p, t, index) === "same");
+  const full = out.filter((e) => names(s, e) === "same");
   if (full.length >= 1) out = full;
   return out;
 }
 
-function byDocument(p: Proceeding, found: MatchTarget[], index: MatchIndex): ProceedingMatch {
+function byDocument(s: Subject, found: readonly Entry[]): ProceedingMatch {
+  const p = s.p;
   const ev = [`№ документа ${p.document.key} есть в реестре взыскания`];
-  const fit = found.filter((t) => names(p, t, index) !== "different");
+  // a lone candidate (the usual case) needs no filtered copy
+  const fit =
+    found.length === 1
+      ? names(s, found[0]) !== "different"
+        ? found
+        : NO_ENTRIES
+      : found.filter((e) => names(s, e) !== "different");
   if (fit.length === 0) {
-    return ambiguous("co-owners", found, 0.5, [
+    return ambiguous("co-owners", targetsOf(found), 0.5, [
       ...ev,
       `должник «${p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
     ]);
   }
   // narrow() keeps a lone candidate as it is
-  const best = fit.length === 1 ? fit : narrow(p, fit, index);
-  if (best.length > 1) return ambiguous("co-owners", best, 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
-  const t = best[0];
-  const agree = names(p, t, index) as keyof typeof NAME_RU;
+  const best = fit.length === 1 ? fit : narrow(s, fit);
+  if (best.length > 1)
+    return ambiguous("co-owners", targetsOf(best), 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
+  const e = best[0];
+  const t = e.target;
+  const agree = names(s, e) as keyof typeof NAME_RU;
   ev.push(NAME_RU[agree]);
   let score = agree === "part" ? 0.85 : 0.95;
   if (p.document.date && t.orderDate) {
@@ -219,44 +244,47 @@ function byDocument(p: Proceeding, found: MatchTarget[], index: MatchIndex): Pro
   return matched(t, score, ev);
 }
 
-function byName(p: Proceeding, index: MatchIndex, anyDocument = false): ProceedingMatch {
-  const seen = new Set<MatchTarget>();
-  for (const k of nameKeys(proceedingName(p))) {
-    if (!p.debtor.birthDate) for (const t of byNameAny(index).get(k) ?? []) seen.add(t);
-    else for (const key of [k, `${k}|${p.debtor.birthDate}`]) for (const t of index.byName.get(key) ?? []) seen.add(t);
+function byName(s: Subject, index: MatchIndex, anyDocument = false): ProceedingMatch {
+  const p = s.p;
+  const seen = new Set<Entry>();
+  for (const k of nameKeys(s.name)) {
+    if (!p.debtor.birthDate) for (const e of bucket(byNameAny(index), k)) seen.add(e);
+    else
+      for (const key of [k, withBirth(k, p.debtor.birthDate)]) for (const e of bucket(index.byName, key)) seen.add(e);
   }
-  let list = [...seen].filter((t) => names(p, t, index) !== "different");
+  let list = [...seen].filter((e) => names(s, e) !== "different");
   // a namesake born on another day is another person
-  list = list.filter((t) => !(t.birthDate && p.debtor.birthDate && t.birthDate !== p.debtor.birthDate));
+  list = list.filter((e) => !(e.target.birthDate && p.debtor.birthDate && e.target.birthDate !== p.debtor.birthDate));
   // a case with another document of ours is not this proceeding's
   const docConflict = anyDocument
     ? []
-    : list.filter((t) => p.document.key && t.documentKey && t.documentKey !== p.document.key);
-  list = list.filter((t) => !docConflict.includes(t));
+    : list.filter((e) => p.document.key && e.target.documentKey && e.target.documentKey !== p.document.key);
+  list = list.filter((e) => !docConflict.includes(e));
   if (list.length === 0) {
     return other(
       docConflict.length > 0
-        ? [`ФИО как у л/с ${docConflict[0].account}, но документ не наш`]
+        ? [`ФИО как у л/с ${docConflict[0].target.account}, но документ не наш`]
         : ["нет совпадений с реестром взыскания и реестром должников"],
     );
   }
-  const scored = list.map((t) => {
-    const ev = [NAME_RU[names(p, t, index) as keyof typeof NAME_RU]];
-    let s = 0.55;
+  const addr = addressKey(p.debtor.address);
+  const scored = list.map((e) => {
+    const t = e.target;
+    const ev = [NAME_RU[names(s, e) as keyof typeof NAME_RU]];
+    let score = 0.55;
     if (t.birthDate && t.birthDate === p.debtor.birthDate) {
-      s = 0.9;
+      score = 0.9;
       ev.push("дата рождения совпадает");
     }
-    const addr = addressKey(p.debtor.address);
     if (addr && t.addressKey === addr) {
-      s = Math.max(s, 0.85);
+      score = Math.max(score, 0.85);
       ev.push("адрес совпадает");
     }
     if (t.amount !== null && (p.amount === t.amount || p.remaining === t.amount)) {
-      s = Math.max(s, 0.82);
+      score = Math.max(score, 0.82);
       ev.push("сумма совпадает");
     }
-    return { t, s, ev };
+    return { t, s: score, ev };
   });
   scored.sort((a, b) => b.s - a.s);
   const top = scored.filter((x) => x.s === scored[0].s);
@@ -293,8 +321,9 @@ export function matchProceeding(
   if (p.document.claimantInn && ourInn && p.document.claimantInn !== ourInn) {
     return other([`ИНН взыскателя ${p.document.claimantInn} — не наш (${ourInn})`]);
   }
+  const subject: Subject = { p, name: parseName(p.debtor.name) };
   if (isFeeOnly(p)) {
-    const r = byName(p, index, true);
+    const r = byName(subject, index, true);
     if (r.target)
       return ambiguous("fee-only", r.ambiguous?.candidates ?? [r.target], 0.5, [
         "производство только об исполнительском сборе",
@@ -303,22 +332,23 @@ export function matchProceeding(
     return other(["производство об исполнительском сборе; должник не из нашего реестра"]);
   }
   // no evidence list is built unless the register has this proceeding number
-  const sameIp = p.ip ? index.byIp.get(p.ip) : undefined;
-  if (p.ip && sameIp) {
+  const sameIp = p.ip && index.byIp.size > 0 ? bucket(index.byIp, p.ip) : NO_ENTRIES;
+  if (sameIp.length > 0) {
     const ev = [`№ ИП ${p.ip} есть в реестре взыскания`];
     if (sameIp.length === 1) {
-      if (p.document.key && sameIp[0].documentKey === p.document.key)
-        ev.push(`№ документа ${p.document.key} совпадает`);
-      return matched(sameIp[0], 0.97, ev);
+      const t = sameIp[0].target;
+      if (p.document.key && t.documentKey === p.document.key) ev.push(`№ документа ${p.document.key} совпадает`);
+      return matched(t, 0.97, ev);
     }
-    const sameDoc = sameIp.filter((t) => p.document.key && t.documentKey === p.document.key);
-    if (sameDoc.length === 1) return matched(sameDoc[0], 0.98, [...ev, `№ документа ${p.document.key} совпадает`]);
+    const sameDoc = sameIp.filter((e) => p.document.key && e.target.documentKey === p.document.key);
+    if (sameDoc.length === 1)
+      return matched(sameDoc[0].target, 0.98, [...ev, `№ документа ${p.document.key} совпадает`]);
   }
   if (p.document.key) {
-    const found = index.byDoc.get(p.document.key);
-    if (found) return byDocument(p, found, index);
+    const found = bucket(index.byDoc, p.document.key);
+    if (found.length > 0) return byDocument(subject, found);
   }
-  const r = byName(p, index);
+  const r = byName(subject, index);
   if (p.document.claimantInn && ourInn && p.document.claimantInn === ourInn) r.evidence.push("ИНН взыскателя наш");
   return r;
 }

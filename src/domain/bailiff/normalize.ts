@@ -84,10 +84,18 @@ export function textKey(s: string): string {
   return foldToCyrillic(squash(s).toUpperCase()).replace(/Ё/g, "Е");
 }
 
+/**
+ * A key in one flat string. A template literal of 13 characters or more is a chain of its parts until first hashed;
+ * keys are kept by every proceeding and looked up in maps, so they are built flat.
+ */
+function flat(...parts: (string | number)[]): string {
+  return parts.join("");
+}
+
 /* ---------- enforcement proceeding numbers (formats.md: ИП number) ---------- */
 
-const SUFFIX: Record<string, "ИП" | "СД" | "СВ"> = { ИП: "ИП", СД: "СД", СВ: "СВ", IP: "ИП", SD: "СД", SV: "СВ" };
-const IP_NEW_RE = /(\d{1,8})\s*\/\s*(\d{2})\s*\/\s*(\d{5})\s*-\s*(ИП|СД|СВ|IP|SD|SV)(?![А-ЯA-Z])/g;
+/** Any case; «С» and «В» may be Latin look-alikes; `IP`, `SD`, `SV` are the Latin spellings. */
+const IP_NEW_RE = /(\d{1,8})\s*\/\s*(\d{2})\s*\/\s*(\d{5})\s*-\s*(ИП|[СC]Д|[СC][ВB]|IP|SD|SV)(?![А-ЯA-Z])/gi;
 const IP_OLD_RE = /(?<![\d/])(\d{1,8})\/(\d{2})\/(\d{1,3})\/(\d{2})(?![\d/])/g;
 /** УИН of a payment towards a proceeding: 322 + RRSSS + YY + N (7 digits) + 3 digits. */
 const UIN_RE = /(?<!\d)322(\d{5})(\d{2})(\d{7})\d{3}(?!\d)/g;
@@ -100,23 +108,17 @@ export interface IpNumber {
   index: number;
 }
 
-/** Text prepared for number patterns: cleaned, upper case, transliterated suffixes and look-alikes folded to Cyrillic. */
-function numberText(s: string): string {
-  return upperNumberText(squash(s));
-}
-
-function upperNumberText(squashed: string): string {
-  return foldToCyrillic(squashed.toUpperCase().replace(/-\s*(IP|SD|SV)(?![A-Z])/g, (_m, g: string) => `-${SUFFIX[g]}`));
-}
-
 /** Every proceeding number in a text (new, old and УИН forms), in order of appearance. */
 export function findIpNumbers(text: string): IpNumber[] {
-  return ipNumbersIn(numberText(text));
+  // the patterns take any case, spacing and the Latin spellings themselves: cleaning is all the text needs
+  return ipNumbersIn(cleanText(text));
 }
 
-/** findIpNumbers for a text squash() has given already (squash gives the same text again: no second pass). */
-export function findIpNumbersSquashed(squashed: string): IpNumber[] {
-  return ipNumbersIn(upperNumberText(squashed));
+/** The suffix as written (`ип`, `IP`, `CД` with a Latin C, `SV`…) → the canonical one. */
+function canonicalSuffix(written: string): "ИП" | "СД" | "СВ" {
+  const u = written.toUpperCase();
+  if (u[0] === "И" || u[0] === "I") return "ИП";
+  return u[1] === "Д" || u[1] === "D" ? "СД" : "СВ";
 }
 
 function ipNumbersIn(t: string): IpNumber[] {
@@ -126,18 +128,19 @@ function ipNumbersIn(t: string): IpNumber[] {
   let m: RegExpExecArray | null;
   IP_NEW_RE.lastIndex = 0;
   while ((m = IP_NEW_RE.exec(t)) !== null) {
-    out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}-${SUFFIX[m[4]]}`, suffix: SUFFIX[m[4]], index: m.index });
+    const suffix = canonicalSuffix(m[4]);
+    out.push({ key: flat(Number(m[1]), "/", m[2], "/", m[3], "-", suffix), suffix, index: m.index });
   }
   if (hasThreeSlashes(t)) {
     IP_OLD_RE.lastIndex = 0;
     while ((m = IP_OLD_RE.exec(t)) !== null) {
-      out.push({ key: `${Number(m[1])}/${m[2]}/${m[3]}/${m[4]}`, suffix: "old", index: m.index });
+      out.push({ key: flat(Number(m[1]), "/", m[2], "/", m[3], "/", m[4]), suffix: "old", index: m.index });
     }
   }
   if (t.includes("322")) {
     UIN_RE.lastIndex = 0;
     while ((m = UIN_RE.exec(t)) !== null) {
-      out.push({ key: `${Number(m[3])}/${m[2]}/${m[1]}-ИП`, suffix: "ИП", index: m.index });
+      out.push({ key: flat(Number(m[3]), "/", m[2], "/", m[1], "-ИП"), suffix: "ИП", index: m.index });
     }
   }
   return out.length > 1 ? out.sort((a, b) => a.index - b.index) : out;
@@ -149,15 +152,21 @@ function hasThreeSlashes(t: string): boolean {
   return b >= 0 && t.indexOf("/", b + 1) >= 0;
 }
 
-/**
- * Does a cell hold a proceeding number of its own (not only a consolidated one)? `seen` keeps the numbers found, by
- * cell, for reading the same cell again.
- */
-export function hasProceedingNumber(cell: string, seen?: Map<string, IpNumber[]>): boolean {
-  if (!cell.includes("/") && !/\d{20}/.test(cell)) return false;
-  const found = findIpNumbers(cell);
-  seen?.set(cell, found);
-  return found.some((n) => n.suffix === "ИП" || n.suffix === "old");
+/** The proceeding numbers in a cell; null at once for a cell that cannot hold one (no «/», no 20-digit УИН). */
+export function proceedingNumbersIn(cell: string): IpNumber[] | null {
+  if (!cell.includes("/") && !/\d{20}/.test(cell)) return null;
+  return findIpNumbers(cell);
+}
+
+/** A proceeding number of its own among them (not only a consolidated one)? */
+export function holdsOwnNumber(found: readonly IpNumber[] | null): boolean {
+  if (found) for (const n of found) if (n.suffix === "ИП" || n.suffix === "old") return true;
+  return false;
+}
+
+/** Does a cell hold a proceeding number of its own (not only a consolidated one)? */
+export function hasProceedingNumber(cell: string): boolean {
+  return holdsOwnNumber(proceedingNumbersIn(cell));
 }
 
 /** Canonical key of one proceeding number as typed anywhere (register cell, УИН); null when none is in it. */
@@ -191,7 +200,7 @@ function fourDigitYear(y: string): string {
 function caseCore(m: RegExpExecArray): DocumentNumber {
   const prefix = m[1].replace(/^0+(?=\d)/, "").replace("A", "А");
   const year = m[3] ? `/${fourDigitYear(m[3])}` : "";
-  return { key: `${prefix}-${Number(m[2])}${year}`, kind: "case", suffix: (m[4] ?? "").replace(/M/g, "М") };
+  return { key: flat(prefix, "-", Number(m[2]), year), kind: "case", suffix: (m[4] ?? "").replace(/M/g, "М") };
 }
 
 /** Strip leading number signs: «№», «N», «No», «Nо», «#» as a marker. */
@@ -242,20 +251,30 @@ export interface NameParts {
   initials: boolean;
 }
 
-const NAME_CACHE = new Map<string, NameParts | null>();
+/**
+ * «ФАМИЛИЯ ИМЯ ОТЧЕСТВО» and «Фамилия И.О.» once upper-cased: nothing for the general path to clean (Ё, Latin
+ * look-alikes, extra spaces and punctuation all fall outside these letters and go the general way).
+ */
+const PLAIN_FULL_NAME = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я]+) ([А-Я]+)$/;
+const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
 
-/** ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced (memoised). */
+/**
+ * ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced. Not memoised: the
+ * matcher parses each name once per run, and the common spellings take the short way below.
+ */
 export function parseName(text: string): NameParts | null {
-  let p = NAME_CACHE.get(text);
-  if (p !== undefined) return p;
-  if (NAME_CACHE.size > 500_000) NAME_CACHE.clear();
-  p = parseNameUncached(text);
-  NAME_CACHE.set(text, p);
-  return p;
+  const upper = text.toUpperCase();
+  const plain = PLAIN_FULL_NAME.exec(upper) ?? PLAIN_INITIALS.exec(upper);
+  if (plain) {
+    const [, surname, first, patronymic] = plain;
+    return { surname, first, patronymic, initials: first.length <= 1 && patronymic.length <= 1 };
+  }
+  return parseNameSpelled(upper);
 }
 
-function parseNameUncached(text: string): NameParts | null {
-  const t = textKey(text)
+/** The general way: any spacing, punctuation, Latin look-alikes, Ё, initials before the surname. */
+function parseNameSpelled(upper: string): NameParts | null {
+  const t = textKey(upper)
     .replace(/\s*-\s*/g, "-")
     .replace(/[,"«»]/g, " ")
     .trim();

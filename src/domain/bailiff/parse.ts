@@ -15,7 +15,7 @@ import {
   type Proceeding,
   type RegisterShape,
 } from "./model";
-import { findIpNumbers, hasProceedingNumber, squash } from "./normalize";
+import { findIpNumbers, holdsOwnNumber, proceedingNumbersIn, squash } from "./normalize";
 import { reconstructPlainText, looksLikePlainTextPaste } from "./plainText";
 import { isBlank, type DataRow } from "./rows";
 
@@ -226,7 +226,11 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   const memo = readMemo();
   const starts = oneRowEach
     ? []
-    : cleaned.rows.map((r) => ipCol >= 0 && hasProceedingNumber(r.cells[ipCol] ?? "", memo.ipNumbers));
+    : cleaned.rows.map((r) => {
+        if (ipCol < 0) return false;
+        r.ipNumbers = proceedingNumbersIn(r.cells[ipCol] ?? "");
+        return holdsOwnNumber(r.ipNumbers);
+      });
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
@@ -241,6 +245,9 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
     const texts = new Map<ColumnConcept, string>();
     proceedings = grouped.records.map((rec) => {
       texts.clear();
+      // the usual one-row record: its proceeding-number cell was searched already
+      memo.ipCell = rec.rows.length === 1 && ipCol >= 0 ? (rec.rows[0].cells[ipCol] ?? null) : null;
+      memo.ipFound = rec.rows[0].ipNumbers ?? null;
       for (const [col, concept] of header.columns) {
         // the non-blank lines of this column, joined by line breaks (no arrays for the usual one-row record)
         let joined = "";

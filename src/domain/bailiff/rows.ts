@@ -1,9 +1,12 @@
 /** Rows of a register sheet as the shape readers see them. */
+import type { IpNumber } from "./normalize";
 
 export interface DataRow {
   /** 1-based sheet row. */
   row: number;
   cells: string[];
+  /** Proceeding numbers in the row's proceeding-number cell (found once, when records are told apart). */
+  ipNumbers?: IpNumber[] | null;
 }
 
 /** Empty or only spaces (trim() knows NBSP and the other Unicode spaces). */
