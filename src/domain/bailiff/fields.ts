@@ -6,15 +6,7 @@
 import { parseRuDate, type IsoDate } from "../dates";
 import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
-import {
-  AMOUNT_IN_TEXT,
-  cleanText,
-  findIpNumbers,
-  parseDocumentNumber,
-  squash,
-  squashCleaned,
-  type IpNumber,
-} from "./normalize";
+import { AMOUNT_IN_TEXT, cleanText, findIpNumbers, parseDocumentNumber, squash, type IpNumber } from "./normalize";
 import type { Proceeding } from "./model";
 import { isBlank } from "./rows";
 
@@ -56,15 +48,31 @@ function dateOf(s: string, memo?: ReadMemo): IsoDate | null {
   return m ? ruDate(m[0], memo) : null;
 }
 
-/** parseRuDate, once per distinct date text in a run (a register repeats its dates). */
+/**
+ * A date the register patterns matched («15.03.2023», «5.3.23») → ISO, as parseRuDate reads it; one shared string per
+ * date in a run (a register repeats its dates), remembered under the day's number, not its text (no string hashing).
+ */
 function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
-  if (!memo) return parseRuDate(s);
-  let d = memo.dates.get(s);
+  const a = s.indexOf(".");
+  const b = a < 0 ? -1 : s.indexOf(".", a + 1);
+  const yearDigits = s.length - b - 1;
+  if (!memo || b < 0 || (yearDigits !== 2 && yearDigits !== 4)) return parseRuDate(s);
+  const key = (digitsValue(s, b + 1, s.length) * 100 + digitsValue(s, a + 1, b)) * 100 + digitsValue(s, 0, a);
+  // a two-digit year is read with a pivot («23» → 2023, «0023» is no date): the two spellings are kept apart
+  const spelled = yearDigits === 2 ? -key : key;
+  let d = memo.dates.get(spelled);
   if (d === undefined) {
     d = parseRuDate(s);
-    memo.dates.set(s, d);
+    memo.dates.set(spelled, d);
   }
   return d;
+}
+
+/** The number written by the digits s[from..to) (the caller's pattern matched digits there). */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
 }
 
 /**
@@ -81,8 +89,7 @@ function trailingInn(flat: string): { 1: string; index: number } | null {
 
 /** «СОКОЛОВА ЕЛЕНА ВИКТОРОВНА 14.02.1981 Г. БЕЛОЯРСКИЙ»; an organisation: name, address, ИНН. */
 export function readDebtor(p: Proceeding, text: string, memo?: ReadMemo): void {
-  const t = cleanText(text);
-  const flat = squashCleaned(t);
+  const flat = squash(text);
   const d = DATE_G.exec(flat);
   if (d && /^\D*$/.test(flat.slice(0, d.index))) {
     p.debtor.name = flat
@@ -99,7 +106,7 @@ export function readDebtor(p: Proceeding, text: string, memo?: ReadMemo): void {
   const inn = trailingInn(flat);
   if (inn) {
     p.debtor.inn = inn[1];
-    const lines = t
+    const lines = cleanText(text)
       .split("\n")
       .map((l) => l.trim())
       .filter((l) => l !== "");
@@ -244,7 +251,8 @@ export interface ReadMemo {
   texts: Map<string, string>;
   /** Subjects of the cells without amounts, by cell text. */
   subjects: Map<string, string>;
-  dates: Map<string, IsoDate | null>;
+  /** By day, month and year as written (see ruDate). */
+  dates: Map<number, IsoDate | null>;
   /** The record's proceeding-number cell and the numbers found in it when its row was tested for a record start. */
   ipCell: string | null;
   ipFound: IpNumber[] | null;

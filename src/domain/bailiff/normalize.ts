@@ -29,8 +29,12 @@ const LATIN_TO_CYR: Record<string, string> = {
 };
 const CYR_TO_LATIN: Record<string, string> = { Р: "R", С: "S", М: "M", р: "R", с: "S", м: "M" };
 
-/** Only plain ASCII, Cyrillic, «№» and line feeds: nothing to clean (most cells; NFKC is costly). */
-const PLAIN = /^[\x20-\x3b\x3d-\x7e\u0401-\u0451№\n]*$/;
+/**
+ * Only plain ASCII, Cyrillic, «№», line feeds and no-break spaces (the FSSP site puts one after every «№»): nothing to
+ * clean but those spaces (most cells; NFKC is costly).
+ */
+const PLAIN = /^[\x20-\x3b\x3d-\x7e\u00a0\u0401-\u0451№\n]*$/;
+const NBSP = "\u00a0";
 
 /** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
 /** Latin-1, Cyrillic, dashes, «№» and the usual spaces: cleaned by the replacements alone, no NFKC needed. */
@@ -38,7 +42,7 @@ const NO_COMPAT =
   /^[\t\n\r\x20-\x7e\u00a0-\u00ff\u0400-\u04ff\u2007\u2009\u200b-\u200d\u2010-\u2015\u202f\u2060\u2116\u2212\ufeff]*$/;
 
 export function cleanText(s: string): string {
-  if (PLAIN.test(s)) return s;
+  if (PLAIN.test(s)) return s.includes(NBSP) ? s.replaceAll(NBSP, " ") : s;
   // NFKC (full-width letters, ligatures) would also turn «№» into «No»: keep the sign
   const n = NO_COMPAT.test(s)
     ? s
@@ -66,12 +70,33 @@ const NEEDS_SQUASH = /\s\s|\n|^\s|\s$/;
 
 /** One line: clean, collapse spaces, trim. */
 export function squash(s: string): string {
-  return squashCleaned(cleanText(s));
+  if (PLAIN.test(s)) return squashSpacesAndLines(s.includes(NBSP) ? s.replaceAll(NBSP, " ") : s);
+  const c = cleanText(s);
+  return NEEDS_SQUASH.test(c) ? c.replace(/\s+/g, " ").trim() : c;
 }
 
-/** squash for text cleanText has already seen (cleanText gives the same text again: no second pass). */
-export function squashCleaned(c: string): string {
-  return NEEDS_SQUASH.test(c) ? c.replace(/\s+/g, " ").trim() : c;
+const SPACE = 32;
+const LINE_FEED = 10;
+
+/**
+ * squash for plain text with its no-break spaces replaced: its only whitespace is spaces and line feeds: most cells are lines joined by single line
+ * feeds, which a plain replacement turns into spaces (a regular-expression replacement costs several times more).
+ */
+function squashSpacesAndLines(s: string): string {
+  if (s === "") return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  const trimmed = first !== SPACE && first !== LINE_FEED && last !== SPACE && last !== LINE_FEED;
+  const hasLines = s.includes("\n");
+  if (trimmed && !s.includes("  ")) {
+    if (!hasLines) return s;
+    if (!s.includes(" \n") && !s.includes("\n ")) {
+      if (!s.includes("\n\n")) return s.replaceAll("\n", " ");
+      // paragraphs (a blank line between them, as in the subject cell)
+      if (!s.includes("\n\n\n")) return s.replaceAll("\n\n", "\n").replaceAll("\n", " ");
+    }
+  }
+  return s.replace(/[ \n]+/g, " ").trim();
 }
 
 /** Latin look-alikes inside Cyrillic text → Cyrillic (whole string). */

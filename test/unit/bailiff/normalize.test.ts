@@ -8,6 +8,7 @@ import {
   ipKey,
   nameKey,
   parseDocumentNumber,
+  squash,
 } from "../../../src/domain/bailiff";
 
 describe("proceeding numbers", () => {
@@ -185,6 +186,51 @@ describe("normalisation properties", () => {
           expect(new Set(keys).size).toBe(list.length);
         },
       ),
+    );
+  });
+
+  it("squash gives one line whatever the spacing: line feeds, blank lines, no-break and odd spaces, tabs", () => {
+    // what squash promises, written the slow obvious way: every run of whitespace one space, no space at the ends
+    const reference = (t: string) =>
+      t
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+    const piece = fc.constantFrom("Сумма долга:", "30000.00", "руб.", "№", "ФС", "2-15/2023", "ЛЕНИНСКИЙ", "a-b");
+    // the pasted cell's usual gaps, and the odd ones
+    const usual = fc.constantFrom(" ", "\n", "\n\n", "\n\n\n", "\u00a0");
+    const odd = fc.constantFrom("  ", " \n", "\n ", "\t", "\u202f", "\r\n", "\u200b", "");
+    for (const gap of [usual, fc.oneof(usual, odd)]) {
+      fc.assert(
+        fc.property(piece, fc.array(fc.tuple(gap, piece)), fc.oneof(fc.constant(""), gap), (head, parts, end) => {
+          const text = head + parts.map(([g, p]) => g + p).join("") + end;
+          expect(squash(text)).toBe(reference(text));
+          expect(squash(squash(text))).toBe(squash(text));
+        }),
+        { numRuns: 400 },
+      );
+    }
+  });
+
+  it("proceeding numbers are found the same in any case, spacing or look-alike spelling of the suffix", () => {
+    const suffix = fc.constantFrom("ИП", "ип", "IP", "ip", "Ип", "СД", "CД", "сд", "SD", "СВ", "CB", "cв", "SV");
+    const canonical = (s: string) => {
+      const u = s.toUpperCase();
+      return u[0] === "И" || u[0] === "I" ? "ИП" : u.endsWith("Д") || u.endsWith("D") ? "СД" : "СВ";
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99_999_999 }),
+        fc.integer({ min: 10, max: 99 }),
+        fc.integer({ min: 10000, max: 99999 }),
+        suffix,
+        fc.constantFrom(" ", "", "\n", "\u00a0", "  "),
+        (n, yy, dept, sfx, sp) => {
+          const found = findIpNumbers(`от 01.02.2023 ${sp}${n}${sp}/${sp}${yy}/${dept}${sp}–${sp}${sfx}${sp}`);
+          expect(found.map((f) => f.key)).toEqual([`${n}/${yy}/${dept}-${canonical(sfx)}`]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
