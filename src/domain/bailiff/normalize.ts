@@ -277,10 +277,10 @@ export interface NameParts {
 }
 
 /**
- * «ФАМИЛИЯ ИМЯ ОТЧЕСТВО» and «Фамилия И.О.» once upper-cased: nothing for the general path to clean (Ё, Latin
- * look-alikes, extra spaces and punctuation all fall outside these letters and go the general way).
+ * «ФАМИЛИЯ ИМЯ ОТЧЕСТВО» and «Фамилия И.О.» once upper-cased and folded: nothing for the general way to clean (extra
+ * spaces, punctuation, initials before the surname fall outside these patterns and go the general way).
  */
-const PLAIN_FULL_NAME = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я]+) ([А-Я]+)$/;
+const PLAIN_FULL_NAME = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*)$/;
 const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
 
 /**
@@ -288,7 +288,9 @@ const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
  * matcher parses each name once per run, and the common spellings take the short way below.
  */
 export function parseName(text: string): NameParts | null {
-  const upper = text.toUpperCase();
+  // upper case, Latin look-alikes and Ё folded: what the general way starts from too
+  let upper = foldToCyrillic(text.toUpperCase());
+  if (upper.includes("Ё")) upper = upper.replaceAll("Ё", "Е");
   const plain = PLAIN_FULL_NAME.exec(upper) ?? PLAIN_INITIALS.exec(upper);
   if (plain) {
     const [, surname, first, patronymic] = plain;

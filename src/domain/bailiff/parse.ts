@@ -158,15 +158,56 @@ function dataRows(grid: SheetGrid, headerRow: number, ipCol: number): Cleaned {
 /** The composite cells first, the atomic list columns refine them. */
 const READ_FIRST: ColumnConcept[] = ["ip", "debtor", "document", "end", "subject"];
 
-function build(row: number, texts: Map<ColumnConcept, string>, hasDoc: boolean, memo: ReadMemo): Proceeding {
-  const p = emptyProceeding(row);
-  for (const c of READ_FIRST) {
-    const t = texts.get(c);
-    if (t !== undefined) readCell(p, c, t, memo);
+/** The register's columns by what they hold, in reading order: READ_FIRST, then the rest as the header has them. */
+interface ReadingStep {
+  concept: ColumnConcept;
+  columns: number[];
+}
+
+function readingPlan(columns: Map<number, ColumnConcept>): ReadingStep[] {
+  const steps = new Map<ColumnConcept, number[]>();
+  for (const c of READ_FIRST) steps.set(c, []);
+  for (const [col, concept] of columns) {
+    const list = steps.get(concept);
+    if (list) list.push(col);
+    else steps.set(concept, [col]);
   }
-  for (const [c, t] of texts) if (!READ_FIRST.includes(c)) readCell(p, c, t, memo);
+  return [...steps].filter(([, cols]) => cols.length > 0).map(([concept, cols]) => ({ concept, columns: cols }));
+}
+
+/** One concept's text in a record: the non-blank lines of its columns, joined by line breaks; null when all blank. */
+function conceptText(rows: DataRow[], columns: number[]): string | null {
+  // no arrays for the usual one-row, one-column record
+  let joined: string | null = null;
+  for (const col of columns) {
+    for (const r of rows) {
+      const t = r.cells[col] ?? "";
+      if (isBlank(t)) continue;
+      joined = joined === null ? t : `${joined}\n${t}`;
+    }
+  }
+  return joined;
+}
+
+function finish(p: Proceeding, hasDoc: boolean): Proceeding {
   p.problems = recordProblems(p, hasDoc);
   return p;
+}
+
+/** A record of the plain-text paste: its texts by concept, read in the plan's order. */
+function buildFromTexts(
+  row: number,
+  texts: Map<ColumnConcept, string>,
+  plan: ReadingStep[],
+  hasDoc: boolean,
+  memo: ReadMemo,
+) {
+  const p = emptyProceeding(row);
+  for (const { concept } of plan) {
+    const t = texts.get(concept);
+    if (t !== undefined) readCell(p, concept, t, memo);
+  }
+  return finish(p, hasDoc);
 }
 
 /** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */
@@ -224,6 +265,7 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   let orphans: DataRow[];
   // which rows hold a proceeding number of their own: asked once per row, for shape E detection and for grouping
   const memo = readMemo();
+  const plan = readingPlan(header.columns);
   const starts = oneRowEach
     ? []
     : cleaned.rows.map((r) => {
@@ -234,35 +276,23 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
-    proceedings = rebuilt.records.map((r) => build(r.row, r.texts, hasDoc, memo));
+    proceedings = rebuilt.records.map((r) => buildFromTexts(r.row, r.texts, plan, hasDoc, memo));
     orphans = rebuilt.orphans;
   } else {
     const grouped = groupRecords(cleaned.rows, starts, oneRowEach);
     orphans = grouped.orphans;
     shape = oneRowEach ? "table" : detectShape(grouped.records, header.columns);
-    // each record's texts are read into its proceeding at once; one column map serves every record (build keeps
-    // nothing of it), so a big register does not make a Map per record
-    const texts = new Map<ColumnConcept, string>();
+    // each record's texts are read into its proceeding column by column, in the plan's order
     proceedings = grouped.records.map((rec) => {
-      texts.clear();
       // the usual one-row record: its proceeding-number cell was searched already
       memo.ipCell = rec.rows.length === 1 && ipCol >= 0 ? (rec.rows[0].cells[ipCol] ?? null) : null;
       memo.ipFound = rec.rows[0].ipNumbers ?? null;
-      for (const [col, concept] of header.columns) {
-        // the non-blank lines of this column, joined by line breaks (no arrays for the usual one-row record)
-        let joined = "";
-        let any = false;
-        for (const r of rec.rows) {
-          const t = r.cells[col] ?? "";
-          if (isBlank(t)) continue;
-          joined = any ? `${joined}\n${t}` : t;
-          any = true;
-        }
-        if (!any) continue;
-        const before = texts.get(concept);
-        texts.set(concept, before ? `${before}\n${joined}` : joined);
+      const p = emptyProceeding(rec.row);
+      for (const step of plan) {
+        const t = conceptText(rec.rows, step.columns);
+        if (t !== null) readCell(p, step.concept, t, memo);
       }
-      return build(rec.row, texts, hasDoc, memo);
+      return finish(p, hasDoc);
     });
   }
   if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);

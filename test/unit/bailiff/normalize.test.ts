@@ -233,4 +233,29 @@ describe("normalisation properties", () => {
       { numRuns: 300 },
     );
   });
+
+  it("a name reads the same by the short way and the general way (Ё, Latin look-alikes, hyphens, initials)", () => {
+    const word = fc
+      .array(fc.constantFrom(..."АБВГДЕЁЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"), { minLength: 2, maxLength: 9 })
+      .map((cs) => cs.join(""));
+    const part = fc.oneof(
+      { weight: 4, arbitrary: word },
+      { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a}-${b}`) },
+    );
+    // some Cyrillic letters typed as their Latin look-alikes
+    const latin: Record<string, string> = { А: "A", В: "B", Е: "E", К: "K", М: "M", О: "O", Р: "P", С: "C", Т: "T" };
+    const typed = (s: string, mask: number) =>
+      [...s].map((ch, i) => (mask & (1 << (i % 30)) && latin[ch] ? latin[ch] : ch)).join("");
+    fc.assert(
+      fc.property(part, part, part, fc.boolean(), fc.integer(), (surname, first, patronymic, initials, mask) => {
+        const name = initials ? `${surname} ${first[0]}.${patronymic[0]}.` : `${surname} ${first} ${patronymic}`;
+        const plain = typed(name, mask);
+        // leading spaces and lower case send the same name the general way
+        const spelled = `  ${plain.toLowerCase()} `;
+        expect(nameKey(plain)).toBe(nameKey(spelled));
+        expect(compareNames(plain, spelled)).toBe(initials ? "initials" : "same");
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
