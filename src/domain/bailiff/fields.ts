@@ -6,7 +6,14 @@
 import { parseRuDate, type IsoDate } from "../dates";
 import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
-import { AMOUNT_IN_TEXT, cleanText, findIpNumbers, parseDocumentNumber, squash, type IpNumber } from "./normalize";
+import {
+  AMOUNT_IN_TEXT,
+  cleanText,
+  findIpNumbers,
+  parseSquashedDocumentNumber,
+  squash,
+  type IpNumber,
+} from "./normalize";
 import type { Proceeding } from "./model";
 import { isBlank } from "./rows";
 
@@ -151,7 +158,7 @@ export function readDocument(p: Proceeding, text: string, memo?: ReadMemo): void
   const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
   // the number comes first; the issuer after it is not needed for it (and is long)
   // trimmed: a piece of squashed text differs from its squash() only by the spaces at its ends
-  const num = parseDocumentNumber((numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart).trim());
+  const num = parseSquashedDocumentNumber((numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart).trim());
   if (num) {
     doc.key = num.key;
     doc.kind = num.kind;

@@ -223,9 +223,15 @@ function fourDigitYear(y: string): string {
 }
 
 function caseCore(m: RegExpExecArray): DocumentNumber {
-  const prefix = m[1].replace(/^0+(?=\d)/, "").replace("A", "А");
-  const year = m[3] ? `/${fourDigitYear(m[3])}` : "";
-  return { key: flat(prefix, "-", Number(m[2]), year), kind: "case", suffix: (m[4] ?? "").replace(/M/g, "М") };
+  // most prefixes are plain («2»): no replacements to run
+  const written = m[1];
+  const prefix =
+    written.charCodeAt(0) === 48 || written.includes("A")
+      ? written.replace(/^0+(?=\d)/, "").replace("A", "А")
+      : written;
+  const year = m[3] ? fourDigitYear(m[3]) : "";
+  const key = year ? flat(prefix, "-", Number(m[2]), "/", year) : flat(prefix, "-", Number(m[2]));
+  return { key, kind: "case", suffix: m[4] ? m[4].replace(/M/g, "М") : "" };
 }
 
 /** Strip leading number signs: «№», «N», «No», «Nо», «#» as a marker. */
@@ -238,8 +244,17 @@ function dropNumberSigns(s: string): string {
  * bailiff's decree, else the first token. null when the text holds no number.
  */
 export function parseDocumentNumber(text: string): DocumentNumber | null {
-  const upper = squash(text).toUpperCase();
-  const e = E_WRIT_RE.exec(upper);
+  return documentNumberIn(squash(text).toUpperCase());
+}
+
+/** parseDocumentNumber for a text squash() has given already (a piece of a register cell). */
+export function parseSquashedDocumentNumber(squashed: string): DocumentNumber | null {
+  return documentNumberIn(squashed.toUpperCase());
+}
+
+function documentNumberIn(upper: string): DocumentNumber | null {
+  // an e-writ number has two «#»: texts without one skip that pattern
+  const e = upper.includes("#") ? E_WRIT_RE.exec(upper) : null;
   if (e) {
     const court = `${e[1]}${e[2].replace(/[РСМ]/g, (c) => CYR_TO_LATIN[c] ?? c)}${e[3]}`;
     const core = CASE_RE.exec(foldToCyrillic(e[4]));
