@@ -79,8 +79,9 @@ const SPACE = 32;
 const LINE_FEED = 10;
 
 /**
- * squash for plain text with its no-break spaces replaced: its only whitespace is spaces and line feeds: most cells are lines joined by single line
- * feeds, which a plain replacement turns into spaces (a regular-expression replacement costs several times more).
+ * squash for plain text with its no-break spaces replaced, whose only whitespace is spaces and line feeds: most cells
+ * are lines joined by single line feeds, which a plain replacement turns into spaces (a regular-expression
+ * replacement costs several times more; so does a loop over the characters, measured).
  */
 function squashSpacesAndLines(s: string): string {
   if (s === "") return s;
