@@ -223,8 +223,8 @@ function queueSheetLook(temp: Excel.Worksheet, content: OwnSheetContent): void {
  * wrapped text aligned to the top for a sheet of paragraphs (a plan's table).
  */
 export function queuePrintSetup(sheet: Excel.Worksheet, print: PrintSetup, rows: number, width: number): void {
+  // callers ask for ExcelApi 1.9 first, which always has the page layout
   const layout = sheet.pageLayout;
-  if (!layout) return; // a host object without page layout (ExcelApi 1.9 always has it): print as Excel defaults
   layout.paperSize = "A4" as Excel.PaperType;
   layout.orientation = (print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
   // pages tall are left to Excel: 0 («automatic» in the file format) is not documented for Office.js
