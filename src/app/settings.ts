@@ -8,22 +8,11 @@ import type { WorkbookPort } from "../workbook/port";
 import type { Kopecks } from "../domain/money";
 import { formatKopecksPlain, parseAmount } from "../domain/money";
 import { validateAccount, validateBik, validateCorrAccount, validateInn, validateOgrn } from "../domain/ids";
+import type { ClaimantDetails } from "../documents/model";
 import { SETTINGS_MESSAGES } from "./settingsMessages";
 
-export interface ClaimantRequisites {
-  /** Full name of the organisation (взыскатель). */
-  name: string;
-  inn: string;
-  kpp: string;
-  ogrn: string;
-  address: string;
-  bankName: string;
-  bik: string;
-  /** Расчётный счёт. */
-  account: string;
-  /** Корреспондентский счёт банка. */
-  corrAccount: string;
-}
+/** The claimant's requisites as Настройки keep them: the same fields the documents print. */
+export type ClaimantRequisites = ClaimantDetails;
 
 export interface PlanThresholds {
   /** Debt ≥ multiple × average monthly obligation makes a court-order candidate (plan measure 1). */
