@@ -52,6 +52,11 @@ interface Stage<S = unknown> {
   /** Prepare the input (not timed); return a string to skip the stage with that reason. */
   setup(rows: number): Promise<Prepared<S> | string>;
   run(state: S, rows: number): Promise<RunExtra | void> | RunExtra | void;
+  /**
+   * Drop the previous run's output before the collection that precedes each run: left for the timed run, its garbage
+   * would be collected on that run's time (a clerk's runs are minutes apart, and idle time collects it).
+   */
+  release?(state: S): void;
   /** Called once per size after the timed runs: warnings about wrong results (e.g. planted defects not found). */
   verify?(state: S): string[];
 }
@@ -353,6 +358,7 @@ async function measureRun<S>(
   rows: number,
   profileHeap = true,
 ): Promise<{ ms: number; cpuMs: number; peakBytes: number; peakUsedBytes: number; extra: RunExtra | void }> {
+  stage.release?.(state);
   gc();
   // the GC profiler records heap statistics at every collection, which itself costs time on a big heap:
   // timed runs go without it, and one extra run measures the heap (see the caller)

@@ -52,6 +52,9 @@ export const monthlyRunStage = {
     const bytes = new Uint8Array(await gridsToXlsx(grids));
     return { state: { bytes, sheet: ledger.sheet, last: null } as MonthlyNodeState, floorGrid: ledger };
   },
+  release(state: MonthlyNodeState) {
+    state.last = null;
+  },
   async run(state: MonthlyNodeState) {
     // a fresh copy each run: the run writes its sheets into the workbook
     const port = await XlsxWorkbook.fromArrayBuffer(state.bytes);
@@ -94,6 +97,11 @@ export const monthlyRunExcelStage = {
       return { host, port };
     };
     return { state: { make, sheet: ledger.sheet, host: null, last: null } as MonthlyExcelState, floorGrid: ledger };
+  },
+  release(state: MonthlyExcelState) {
+    // the last run's fake workbook and result
+    state.host = null;
+    state.last = null;
   },
   async run(state: MonthlyExcelState) {
     const { host, port } = state.make();

@@ -28,9 +28,10 @@ export const reconcileStage = {
     const state: ReconcileState = { grid, targets: sc.targets.slice(0, rows), records, last: null };
     return { state, floorGrid: grid, info: { proceedings: records.length, registerRows: state.targets.length } };
   },
-  run(state: ReconcileState) {
-    // the previous run's result is not this run's input: let it go before timing starts to allocate
+  release(state: ReconcileState) {
     state.last = null;
+  },
+  run(state: ReconcileState) {
     const register = parseBailiffRegister(state.grid);
     state.last = reconcile({ register, targets: state.targets, ledger: new Map(), ourInn: OUR_INN, asOf: AS_OF });
     return { matched: state.last.counts.ours, ambiguous: state.last.counts.ambiguous };
