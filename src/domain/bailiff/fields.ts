@@ -226,9 +226,11 @@ export function readSubject(p: Proceeding, text: string, memo?: ReadMemo): void 
     memo?.subjects.set(text, p.subject);
     return;
   }
-  p.amount ??= labelled(flat, "debt");
-  p.remaining ??= labelled(flat, "rest");
-  p.fee ??= labelled(flat, "fee");
+  // no label stands before the cut (it is the first of them): the labels are looked for in the rest only
+  const amounts = flat.slice(cut);
+  p.amount ??= labelled(amounts, "debt");
+  p.remaining ??= labelled(amounts, "rest");
+  p.fee ??= labelled(amounts, "fee");
   if (p.amount === null && p.remaining === null) {
     // 2019–2022 layout: «Задолженность по …: 15907.21 руб.» — the outstanding debt
     const bare = BARE_AMOUNT.exec(flat);
