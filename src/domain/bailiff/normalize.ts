@@ -297,6 +297,8 @@ export interface NameParts {
  * spaces, punctuation, initials before the surname fall outside these patterns and go the general way).
  */
 const PLAIN_FULL_NAME = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*)$/;
+/** Lower-case letters or Latin ones: text toUpperCase or foldToCyrillic would change. */
+const NOT_CAPITALS = /[a-zA-Zа-яё]/;
 const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
 
 /**
@@ -304,8 +306,9 @@ const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
  * matcher parses each name once per run, and the common spellings take the short way below.
  */
 export function parseName(text: string): NameParts | null {
-  // upper case, Latin look-alikes and Ё folded: what the general way starts from too
-  let upper = foldToCyrillic(text.toUpperCase());
+  // upper case, Latin look-alikes and Ё folded: what the general way starts from too (a name typed in capitals
+  // without Latin letters, as the FSSP register has them, needs neither of the first two)
+  let upper = NOT_CAPITALS.test(text) ? foldToCyrillic(text.toUpperCase()) : text;
   if (upper.includes("Ё")) upper = upper.replaceAll("Ё", "Е");
   const plain = PLAIN_FULL_NAME.exec(upper) ?? PLAIN_INITIALS.exec(upper);
   if (plain) {
