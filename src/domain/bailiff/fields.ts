@@ -10,6 +10,7 @@ import {
   AMOUNT_IN_TEXT,
   cleanText,
   findIpNumbers,
+  isOwnNumber,
   parseSquashedDocumentNumber,
   squash,
   type IpNumber,
@@ -132,7 +133,7 @@ export function readIp(p: Proceeding, text: string, memo?: ReadMemo): void {
   const fixed = p.ipRaw.replace(/(\d{2}\.\d{2}\.\d{4})(?=\d)/g, "$1 ");
   // nothing glued: the numbers of this very cell were found when its row was tested for a record start
   const found = (fixed === p.ipRaw && memo && text === memo.ipCell ? memo.ipFound : null) ?? findIpNumbers(fixed);
-  const own = found.find((n) => n.suffix === "ИП" || n.suffix === "old");
+  const own = found.find(isOwnNumber);
   if (own) p.ip = own.key;
   const group = found.find((n) => n.suffix === "СД" || n.suffix === "СВ");
   if (group) p.consolidated = group.key;

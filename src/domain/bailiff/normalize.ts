@@ -36,13 +36,22 @@ const CYR_TO_LATIN: Record<string, string> = { Р: "R", С: "S", М: "M", р: "R
 const PLAIN = /^[\x20-\x3b\x3d-\x7e\u00a0\u0401-\u0451№\n]*$/;
 const NBSP = "\u00a0";
 
-/** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
 /** Latin-1, Cyrillic, dashes, «№» and the usual spaces: cleaned by the replacements alone, no NFKC needed. */
 const NO_COMPAT =
   /^[\t\n\r\x20-\x7e\u00a0-\u00ff\u0400-\u04ff\u2007\u2009\u200b-\u200d\u2010-\u2015\u202f\u2060\u2116\u2212\ufeff]*$/;
 
+/** Whitespace and invisible characters → plain spaces; dashes → "-"; «<br>» from API data → line breaks. */
 export function cleanText(s: string): string {
-  if (PLAIN.test(s)) return s.includes(NBSP) ? s.replaceAll(NBSP, " ") : s;
+  return cleanPlain(s) ?? cleanUnusual(s);
+}
+
+/** A plain cell (see PLAIN) cleaned — its no-break spaces made spaces; null for any other text. */
+function cleanPlain(s: string): string | null {
+  if (!PLAIN.test(s)) return null;
+  return s.includes(NBSP) ? s.replaceAll(NBSP, " ") : s;
+}
+
+function cleanUnusual(s: string): string {
   // NFKC (full-width letters, ligatures) would also turn «№» into «No»: keep the sign
   const n = NO_COMPAT.test(s)
     ? s
@@ -70,8 +79,9 @@ const NEEDS_SQUASH = /\s\s|\n|^\s|\s$/;
 
 /** One line: clean, collapse spaces, trim. */
 export function squash(s: string): string {
-  if (PLAIN.test(s)) return squashSpacesAndLines(s.includes(NBSP) ? s.replaceAll(NBSP, " ") : s);
-  const c = cleanText(s);
+  const plain = cleanPlain(s);
+  if (plain !== null) return squashSpacesAndLines(plain);
+  const c = cleanUnusual(s);
   return NEEDS_SQUASH.test(c) ? c.replace(/\s+/g, " ").trim() : c;
 }
 
@@ -184,10 +194,14 @@ export function proceedingNumbersIn(cell: string): IpNumber[] | null {
   return findIpNumbers(cell);
 }
 
+/** A proceeding's own number (new or old form), not a consolidated group's. */
+export function isOwnNumber(n: IpNumber): boolean {
+  return n.suffix === "ИП" || n.suffix === "old";
+}
+
 /** A proceeding number of its own among them (not only a consolidated one)? */
 export function holdsOwnNumber(found: readonly IpNumber[] | null): boolean {
-  if (found) for (const n of found) if (n.suffix === "ИП" || n.suffix === "old") return true;
-  return false;
+  return found !== null && found.some(isOwnNumber);
 }
 
 /** Does a cell hold a proceeding number of its own (not only a consolidated one)? */
@@ -197,7 +211,7 @@ export function hasProceedingNumber(cell: string): boolean {
 
 /** Canonical key of one proceeding number as typed anywhere (register cell, УИН); null when none is in it. */
 export function ipKey(text: string): string | null {
-  const found = findIpNumbers(text).find((n) => n.suffix === "ИП" || n.suffix === "old");
+  const found = findIpNumbers(text).find(isOwnNumber);
   return found ? found.key : null;
 }
 

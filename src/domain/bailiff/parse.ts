@@ -189,25 +189,21 @@ function conceptText(rows: DataRow[], columns: number[]): string | null {
   return joined;
 }
 
-function finish(p: Proceeding, hasDoc: boolean): Proceeding {
-  p.problems = recordProblems(p, hasDoc);
-  return p;
-}
-
-/** A record of the plain-text paste: its texts by concept, read in the plan's order. */
-function buildFromTexts(
+/** A record read into its proceeding step by step in the plan's order; `textOf` gives a step's text (null: none). */
+function build(
   row: number,
-  texts: Map<ColumnConcept, string>,
   plan: ReadingStep[],
+  textOf: (step: ReadingStep) => string | null | undefined,
   hasDoc: boolean,
   memo: ReadMemo,
-) {
+): Proceeding {
   const p = emptyProceeding(row);
-  for (const { concept } of plan) {
-    const t = texts.get(concept);
-    if (t !== undefined) readCell(p, concept, t, memo);
+  for (const step of plan) {
+    const t = textOf(step);
+    if (t !== null && t !== undefined) readCell(p, step.concept, t, memo);
   }
-  return finish(p, hasDoc);
+  p.problems = recordProblems(p, hasDoc);
+  return p;
 }
 
 /** Group rows into records: a record starts at a row with a proceeding number; the rows below continue it. */
@@ -276,7 +272,7 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
     shape = "E";
     const rebuilt = reconstructPlainText(cleaned.rows, header.columns);
-    proceedings = rebuilt.records.map((r) => buildFromTexts(r.row, r.texts, plan, hasDoc, memo));
+    proceedings = rebuilt.records.map((r) => build(r.row, plan, (step) => r.texts.get(step.concept), hasDoc, memo));
     orphans = rebuilt.orphans;
   } else {
     const grouped = groupRecords(cleaned.rows, starts, oneRowEach);
@@ -287,12 +283,7 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
       // the usual one-row record: its proceeding-number cell was searched already
       memo.ipCell = rec.rows.length === 1 && ipCol >= 0 ? (rec.rows[0].cells[ipCol] ?? null) : null;
       memo.ipFound = rec.rows[0].ipNumbers ?? null;
-      const p = emptyProceeding(rec.row);
-      for (const step of plan) {
-        const t = conceptText(rec.rows, step.columns);
-        if (t !== null) readCell(p, step.concept, t, memo);
-      }
-      return finish(p, hasDoc);
+      return build(rec.row, plan, (step) => conceptText(rec.rows, step.columns), hasDoc, memo);
     });
   }
   if (proceedings.length === 0 && orphans.length === 0) throw unrecognised(grid);
