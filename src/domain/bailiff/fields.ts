@@ -3,7 +3,9 @@
  * Every reader cuts by pattern, not by line or token, so the same code reads multi-line cells, flattened text and
  * text glued without separators (`… № ФС 012345678ЛЕНИНСКИЙ РАЙОННЫЙ СУД`, `31.05.2024ст. 46ч. 1п. 4`).
  */
-import { parseRuDate, type IsoDate } from "../dates";
+import type { IsoDate } from "../dates";
+import { intern, ruDate, type ReadMemo } from "./memo";
+import { readUsualDebtor, readUsualIp, readUsualSubject, usualDocumentHead, type DocumentHead } from "./usualCells";
 import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
 import {
@@ -13,7 +15,6 @@ import {
   isOwnNumber,
   parseSquashedDocumentNumber,
   squash,
-  type IpNumber,
 } from "./normalize";
 import type { Proceeding } from "./model";
 import { isBlank } from "./rows";
@@ -54,33 +55,6 @@ const DOC_TYPES =
 function dateOf(s: string, memo?: ReadMemo): IsoDate | null {
   const m = DATE_G.exec(s);
   return m ? ruDate(m[0], memo) : null;
-}
-
-/**
- * A date the register patterns matched («15.03.2023», «5.3.23») → ISO, as parseRuDate reads it; one shared string per
- * date in a run (a register repeats its dates), remembered under the day's number, not its text (no string hashing).
- */
-function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
-  const a = s.indexOf(".");
-  const b = a < 0 ? -1 : s.indexOf(".", a + 1);
-  const yearDigits = s.length - b - 1;
-  if (!memo || b < 0 || (yearDigits !== 2 && yearDigits !== 4)) return parseRuDate(s);
-  const key = (digitsValue(s, b + 1, s.length) * 100 + digitsValue(s, a + 1, b)) * 100 + digitsValue(s, 0, a);
-  // a two-digit year is read with a pivot («23» → 2023, «0023» is no date): the two spellings are kept apart
-  const spelled = yearDigits === 2 ? -key : key;
-  let d = memo.dates.get(spelled);
-  if (d === undefined) {
-    d = parseRuDate(s);
-    memo.dates.set(spelled, d);
-  }
-  return d;
-}
-
-/** The number written by the digits s[from..to) (the caller's pattern matched digits there). */
-function digitsValue(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
-  return n;
 }
 
 /**
@@ -141,22 +115,37 @@ export function readIp(p: Proceeding, text: string, memo?: ReadMemo): void {
   p.ipDate ??= on ? ruDate(on[1], memo) : null;
 }
 
+/** The document cell up to its number, read the general way (usualCells.ts reads the usual layout faster). */
+export function readDocumentHead(text: string): DocumentHead {
+  const flat = squash(text);
+  const feeDecree = FEE_PHRASE.test(flat);
+  const rest = feeDecree ? flat.replace(FEE_PHRASE, " ").replace(/\s+/g, " ").trim() : flat;
+  const type = DOC_TYPES.exec(rest);
+  const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
+  return {
+    flat,
+    rest,
+    feeDecree,
+    type: type && type.index < 5 ? type[1].trim() : null,
+    date: on ? on[1] : null,
+    // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
+    numberPart: on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest,
+  };
+}
+
 /**
  * «Судебный приказ от 10.01.2023 № 2-15/2023 СУДЕБНЫЙ УЧАСТОК № 1 … 8611000000»: type, date, number, issuer, the
  * claimant's ИНН (a trailing 10/12-digit number), the fee-decree line. An ОСП list's bare «ФС № 012345678» too.
  */
 export function readDocument(p: Proceeding, text: string, memo?: ReadMemo): void {
-  const flat = squash(text);
   const doc = p.document;
-  doc.raw = flat;
-  doc.feeDecree = FEE_PHRASE.test(flat);
-  const rest = doc.feeDecree ? flat.replace(FEE_PHRASE, " ").replace(/\s+/g, " ").trim() : flat;
-  const type = DOC_TYPES.exec(rest);
-  if (type && type.index < 5) doc.type = type[1].trim();
-  const on = /(?:^|\s)от\s*(\d{1,2}\.\d{1,2}\.\d{2,4})/i.exec(rest);
-  doc.date ??= on ? ruDate(on[1], memo) : null;
-  // the number follows the date («… от 10.01.2023 № 2-15/2023»); a bare list cell is the number itself
-  const numberPart = on ? rest.slice(on.index + on[0].length) : type ? rest.slice(type.index + type[0].length) : rest;
+  const head = usualDocumentHead(text) ?? readDocumentHead(text);
+  const rest = head.rest;
+  const numberPart = head.numberPart;
+  doc.raw = head.flat;
+  doc.feeDecree = head.feeDecree;
+  if (head.type !== null) doc.type = head.type;
+  doc.date ??= head.date === null ? null : ruDate(head.date, memo);
   // the number comes first; the issuer after it is not needed for it (and is long)
   // trimmed: a piece of squashed text differs from its squash() only by the spaces at its ends
   const num = parseSquashedDocumentNumber((numberPart.length > 60 ? numberPart.slice(0, 60) : numberPart).trim());
@@ -251,42 +240,6 @@ function firstLine(text: string): string {
   return cleanText(nl < 0 ? t : t.slice(0, nl));
 }
 
-/**
- * One parse's memo: a register repeats its department, bailiff and subject texts row after row. Each distinct text is
- * read once, and every proceeding keeps the one shared string (not its own copy, nor the whole cell behind a slice).
- */
-export interface ReadMemo {
-  department: Map<string, string>;
-  bailiff: Map<string, string>;
-  texts: Map<string, string>;
-  /** Subjects of the cells without amounts, by cell text. */
-  subjects: Map<string, string>;
-  /** By day, month and year as written (see ruDate). */
-  dates: Map<number, IsoDate | null>;
-  /** The record's proceeding-number cell and the numbers found in it when its row was tested for a record start. */
-  ipCell: string | null;
-  ipFound: IpNumber[] | null;
-}
-
-export function readMemo(): ReadMemo {
-  return {
-    department: new Map(),
-    bailiff: new Map(),
-    texts: new Map(),
-    subjects: new Map(),
-    dates: new Map(),
-    ipCell: null,
-    ipFound: null,
-  };
-}
-
-function intern(memo: ReadMemo, s: string): string {
-  const known = memo.texts.get(s);
-  if (known !== undefined) return known;
-  memo.texts.set(s, s);
-  return s;
-}
-
 function remembered(memo: Map<string, string> | undefined, text: string, read: (t: string) => string): string {
   if (!memo) return read(text);
   let v = memo.get(text);
@@ -305,14 +258,17 @@ export function readCell(p: Proceeding, concept: ColumnConcept, text: string, me
   if (isBlank(text)) return;
   switch (concept) {
     case "debtor":
+      if (memo && readUsualDebtor(p, text, memo)) return;
       return readDebtor(p, text, memo);
     case "ip":
+      if (memo && readUsualIp(p, text, memo)) return;
       return readIp(p, text, memo);
     case "document":
       return readDocument(p, text, memo);
     case "end":
       return readEnd(p, text, memo);
     case "subject":
+      if (memo && readUsualSubject(p, text, memo)) return;
       return readSubject(p, text, memo);
     case "department":
       p.department = remembered(memo?.department, text, departmentOf);

@@ -6,7 +6,8 @@
  * shifted columns), and lists every record it could not read completely — none is dropped.
  */
 import type { SheetGrid } from "../grid";
-import { readCell, readMemo, recordProblems, type ColumnConcept, type ReadMemo } from "./fields";
+import { readCell, recordProblems, type ColumnConcept } from "./fields";
+import { readMemo, type ReadMemo } from "./memo";
 import { isHeaderLike, matchHeaderRow, type HeaderMatch } from "./headers";
 import {
   BailiffRegisterError,
@@ -17,6 +18,7 @@ import {
 } from "./model";
 import { findIpNumbers, holdsOwnNumber, proceedingNumbersIn, squash } from "./normalize";
 import { reconstructPlainText, looksLikePlainTextPaste } from "./plainText";
+import { isUsualIpCell } from "./usualCells";
 import { isBlank, type DataRow } from "./rows";
 
 export type { DataRow };
@@ -266,7 +268,9 @@ export function parseBailiffRegister(grid: SheetGrid): ParsedBailiffRegister {
     ? []
     : cleaned.rows.map((r) => {
         if (ipCol < 0) return false;
-        r.ipNumbers = proceedingNumbersIn(r.cells[ipCol] ?? "");
+        const cell = r.cells[ipCol] ?? "";
+        if (isUsualIpCell(cell)) return true;
+        r.ipNumbers = proceedingNumbersIn(cell);
         return holdsOwnNumber(r.ipNumbers);
       });
   if (!oneRowEach && looksLikePlainTextPaste(cleaned.rows, header.columns, starts)) {
