@@ -5,7 +5,14 @@
  */
 import type { IsoDate } from "../dates";
 import { intern, ruDate, type ReadMemo } from "./memo";
-import { readUsualDebtor, readUsualIp, readUsualSubject, usualDocumentHead, type DocumentHead } from "./usualCells";
+import {
+  readUsualDebtor,
+  readUsualEnd,
+  readUsualIp,
+  readUsualSubject,
+  usualDocumentHead,
+  type DocumentHead,
+} from "./usualCells";
 import { parseAmount, type Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
 import {
@@ -266,6 +273,7 @@ export function readCell(p: Proceeding, concept: ColumnConcept, text: string, me
     case "document":
       return readDocument(p, text, memo);
     case "end":
+      if (memo && readUsualEnd(p, text, memo)) return;
       return readEnd(p, text, memo);
     case "subject":
       if (memo && readUsualSubject(p, text, memo)) return;

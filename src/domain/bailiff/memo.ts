@@ -3,6 +3,7 @@
  * reading the cell readers share through it.
  */
 import { parseRuDate, type IsoDate } from "../dates";
+import type { EndReason } from "../law/enforcement";
 import type { IpNumber } from "./normalize";
 
 /**
@@ -44,6 +45,8 @@ export interface ReadMemo {
   subjects: Map<string, string>;
   /** By day, month and year as written (see ruDate). */
   dates: Map<number, IsoDate | null>;
+  /** End reasons by article, part and point (usualCells.ts readUsualEnd). */
+  endReasons: Map<number, EndReason | null>;
   /** The record's proceeding-number cell and the numbers found in it when its row was tested for a record start. */
   ipCell: string | null;
   ipFound: IpNumber[] | null;
@@ -56,6 +59,7 @@ export function readMemo(): ReadMemo {
     texts: new Map(),
     subjects: new Map(),
     dates: new Map(),
+    endReasons: new Map(),
     ipCell: null,
     ipFound: null,
   };

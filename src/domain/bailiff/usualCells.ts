@@ -6,6 +6,7 @@
  * and goes the general way. test/unit/bailiff/usualCells.test.ts holds both ways to the same result.
  */
 import { parseAmount } from "../money";
+import { parseEndReason } from "../law/enforcement";
 import { intern, ruDate, type ReadMemo } from "./memo";
 import type { Proceeding } from "./model";
 
@@ -30,8 +31,13 @@ export function readUsualDebtor(p: Proceeding, text: string, memo: ReadMemo): bo
   return true;
 }
 
-/** «12345/23/86004-ИП от 15.03.2023», a consolidated «11111/23/86004-СД» on the next line. */
-const USUAL_IP = new RegExp(`^(\\d{1,8})/(\\d{2})/(\\d{5})-ИП от (${DATE})(?:\\n(\\d{1,8})/(\\d{2})/(\\d{5})-СД)?$`);
+/**
+ * «12345/23/86004-ИП от 15.03.2023», a consolidated «11111/23/86004-СД» on the next line. The suffix may be typed in
+ * Latin letters and the «от» may follow two spaces, as pastes have them.
+ */
+const USUAL_IP = new RegExp(
+  `^(\\d{1,8})/(\\d{2})/(\\d{5})-(?:ИП|IP)( {1,2})от (${DATE})(?:\\n(\\d{1,8})/(\\d{2})/(\\d{5})-СД)?$`,
+);
 
 /** A proceeding-number cell in the usual layout: it holds the proceeding's own number (a record starts here). */
 export function isUsualIpCell(text: string): boolean {
@@ -41,11 +47,12 @@ export function isUsualIpCell(text: string): boolean {
 export function readUsualIp(p: Proceeding, text: string, memo: ReadMemo): boolean {
   const m = USUAL_IP.exec(text);
   if (!m) return false;
-  p.ipRaw = m[5] === undefined ? text : text.replace("\n", " ");
-  // canonical as normalize.ts writes it: the number without leading zeros
+  const oneLine = m[6] === undefined ? text : text.replace("\n", " ");
+  p.ipRaw = m[4].length === 1 ? oneLine : oneLine.replace("  ", " ");
+  // canonical as normalize.ts writes it: the number without leading zeros, the suffix in Cyrillic
   p.ip = [Number(m[1]), "/", m[2], "/", m[3], "-ИП"].join("");
-  if (m[5] !== undefined) p.consolidated = [Number(m[5]), "/", m[6], "/", m[7], "-СД"].join("");
-  p.ipDate ??= ruDate(m[4], memo);
+  if (m[6] !== undefined) p.consolidated = [Number(m[6]), "/", m[7], "/", m[8], "-СД"].join("");
+  p.ipDate ??= ruDate(m[5], memo);
   return true;
 }
 
@@ -69,11 +76,14 @@ export function readUsualSubject(p: Proceeding, text: string, memo: ReadMemo): b
 
 /**
  * «Судебный приказ от 10.01.2023 № 2-15/2023⏎СУДЕБНЫЙ УЧАСТОК № 1 …⏎8611000000»: the type and the date at the start,
- * then words with single spaces, no-break spaces or line breaks between them. Without the fee-decree phrase.
+ * then words with a space, a no-break space, a space and a no-break space (the site's «№ » copied), or a line break
+ * between them. Without the fee-decree phrase.
  */
-const USUAL_DOCUMENT = new RegExp(`^(Судебный приказ|Исполнительный лист) от (${DATE})(?:[ \\u00a0\\n]${CH}+)*$`);
+const USUAL_DOCUMENT = new RegExp(
+  `^(Судебный приказ|Исполнительный лист) от (${DATE})(?:(?: \\u00a0|[ \\u00a0\\n])${CH}+)*$`,
+);
 const FEE_WORD = /сбора/i;
-const LINE_OR_NBSP = /[\n\u00a0]/g;
+const SEPARATOR = / \u00a0|[\n\u00a0]/g;
 
 /** A document cell read up to its number (the general way: fields.ts readDocumentHead). */
 export interface DocumentHead {
@@ -93,7 +103,28 @@ export interface DocumentHead {
 export function usualDocumentHead(text: string): DocumentHead | null {
   const m = USUAL_DOCUMENT.exec(text);
   if (!m || FEE_WORD.test(text)) return null;
-  const flat = text.replace(LINE_OR_NBSP, " ");
+  const flat = text.replace(SEPARATOR, " ");
   const numberFrom = m[1].length + 4 + m[2].length;
   return { flat, rest: flat, feeDecree: false, type: m[1], date: m[2], numberPart: flat.slice(numberFrom) };
+}
+
+/** «31.05.2024⏎ст. 46⏎ч. 1⏎п. 4»: the end date and the article, part and point of the law. */
+const USUAL_END = new RegExp(`^(${DATE})\\nст\\. (\\d{1,3})\\nч\\. (\\d{1,2})\\nп\\. (\\d{1,2})$`);
+
+export function readUsualEnd(p: Proceeding, text: string, memo: ReadMemo): boolean {
+  // the general reader adds to what an earlier column gave; the short way is for the one end column
+  if (p.end.raw !== "") return false;
+  const m = USUAL_END.exec(text);
+  if (!m) return false;
+  p.end.raw = text.replaceAll("\n", " ");
+  p.end.date ??= ruDate(m[1], memo);
+  // one reason object per article, part and point in a run (the law engine reads the same words for each)
+  const key = (Number(m[2]) * 100 + Number(m[3])) * 100 + Number(m[4]);
+  let reason = memo.endReasons.get(key);
+  if (reason === undefined) {
+    reason = parseEndReason(p.end.raw);
+    memo.endReasons.set(key, reason);
+  }
+  p.end.reason ??= reason;
+  return true;
 }
