@@ -307,28 +307,44 @@ export interface NameParts {
 }
 
 /**
- * «ФАМИЛИЯ ИМЯ ОТЧЕСТВО» and «Фамилия И.О.» once upper-cased and folded: nothing for the general way to clean (extra
- * spaces, punctuation, initials before the surname fall outside these patterns and go the general way).
+ * «ФАМИЛИЯ ИМЯ ОТЧЕСТВО» and «Фамилия И.О.» in Cyrillic letters of either case: nothing for the general way to clean
+ * (extra spaces, punctuation, Latin look-alikes, initials before the surname fall outside these patterns and go the
+ * general way). Upper-casing keeps the length of Cyrillic text, so the parts are cut from the upper-cased name.
  */
-const PLAIN_FULL_NAME = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*) ([А-Я]+(?:-[А-Я]+)*)$/;
-/** Lower-case letters or Latin ones: text toUpperCase or foldToCyrillic would change. */
-const NOT_CAPITALS = /[a-zA-Zа-яё]/;
-const PLAIN_INITIALS = /^([А-Я]+(?:-[А-Я]+)*) ([А-Я])\. ?([А-Я])\.$/;
+const CYRILLIC_FULL_NAME =
+  /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)$/;
+const CYRILLIC_INITIALS = /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) [А-ЯЁа-яё]\. ?[А-ЯЁа-яё]\.$/;
+const LOWER_CYRILLIC = /[а-яё]/;
+
+/** Upper case with Ё as Е: the form names are compared in. */
+function upperNoYo(s: string): string {
+  const u = LOWER_CYRILLIC.test(s) ? s.toUpperCase() : s;
+  return u.includes("Ё") ? u.replaceAll("Ё", "Е") : u;
+}
 
 /**
  * ФИО in any of the usual orders and spellings → parts in upper case, ё folded, hyphens unspaced. Not memoised: the
  * matcher parses each name once per run, and the common spellings take the short way below.
  */
 export function parseName(text: string): NameParts | null {
-  // upper case, Latin look-alikes and Ё folded: what the general way starts from too (a name typed in capitals
-  // without Latin letters, as the FSSP register has them, needs neither of the first two)
-  let upper = NOT_CAPITALS.test(text) ? foldToCyrillic(text.toUpperCase()) : text;
-  if (upper.includes("Ё")) upper = upper.replaceAll("Ё", "Е");
-  const plain = PLAIN_FULL_NAME.exec(upper) ?? PLAIN_INITIALS.exec(upper);
-  if (plain) {
-    const [, surname, first, patronymic] = plain;
-    return { surname, first, patronymic, initials: first.length <= 1 && patronymic.length <= 1 };
+  const full = CYRILLIC_FULL_NAME.exec(text);
+  if (full) {
+    const u = upperNoYo(text);
+    const a = full[1].length;
+    const b = a + 1 + full[2].length;
+    const first = u.slice(a + 1, b);
+    const patronymic = u.slice(b + 1);
+    return { surname: u.slice(0, a), first, patronymic, initials: first.length <= 1 && patronymic.length <= 1 };
   }
+  const short = CYRILLIC_INITIALS.exec(text);
+  if (short) {
+    const u = upperNoYo(text);
+    const a = short[1].length;
+    return { surname: u.slice(0, a), first: u[a + 1], patronymic: u[u.length - 2], initials: true };
+  }
+  // upper case, Latin look-alikes and Ё folded: what the general way starts from
+  let upper = foldToCyrillic(text.toUpperCase());
+  if (upper.includes("Ё")) upper = upper.replaceAll("Ё", "Е");
   return parseNameSpelled(upper);
 }
 

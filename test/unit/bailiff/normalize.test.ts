@@ -8,6 +8,7 @@ import {
   ipKey,
   nameKey,
   parseDocumentNumber,
+  parseName,
   squash,
 } from "../../../src/domain/bailiff";
 
@@ -254,6 +255,12 @@ describe("normalisation properties", () => {
         const spelled = `  ${plain.toLowerCase()} `;
         expect(nameKey(plain)).toBe(nameKey(spelled));
         expect(compareNames(plain, spelled)).toBe(initials ? "initials" : "same");
+        // as a register types it: «Королёв Г.Н.», «Петрова-Соколова Анна Ивановна»
+        const titled = name
+          .toLowerCase()
+          .replace(/(^|[ .-])([а-яё])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+        expect(parseName(titled)).toEqual(parseName(spelled));
+        expect(parseName(name)).toEqual(parseName(spelled));
       }),
       { numRuns: 400 },
     );
