@@ -75,8 +75,10 @@ type Bucket = Entry | Entry[];
 export interface MatchIndex {
   byIp: Map<string, Bucket>;
   byDoc: Map<string, Bucket>;
-  /** Name key (with `|birth date` for targets that have one). */
-  byName: Map<string, Bucket>;
+  /** Targets with a birth date, by it: a handful share a day, and their names tell namesakes apart. */
+  byBirth: Map<IsoDate, Bucket>;
+  /** Targets without a birth date, by name key. */
+  byNameNoBirth: Map<string, Bucket>;
   /** Name key alone: for proceedings without a birth date (built when first needed: most proceedings have one). */
   byNameAny: Map<string, Bucket> | null;
   /** Built when first needed: only a clerk's decision looks a target up by its id. */
@@ -109,17 +111,13 @@ function nameKeys(p: NameParts | null): string[] {
   return [...new Set([whole, ...parts.map((s) => `${s} ${rest}`.trim())])];
 }
 
-/** A name key with the birth date: one flat string (a Map keeps its keys; a template would keep a chain of parts). */
-function withBirth(key: string, birthDate: string): string {
-  return [key, birthDate].join("|");
-}
-
 export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
   const entries = targets.map((target) => ({ target, name: parseName(target.debtor) }));
   const index: MatchIndex = {
     byIp: new Map(),
     byDoc: new Map(),
-    byName: new Map(),
+    byBirth: new Map(),
+    byNameNoBirth: new Map(),
     byNameAny: null,
     byId: null,
     entries,
@@ -128,12 +126,9 @@ export function buildIndex(targets: readonly MatchTarget[]): MatchIndex {
     const t = e.target;
     push(index.byIp, t.ipKey, e);
     push(index.byDoc, t.documentKey, e);
-    // namesakes are many in a big register: a known birth date narrows the block; a plain surname (most of them)
-    // has its one key without the list nameKeys builds for hyphenated ones
-    const parts = e.name;
-    const keys = parts && !parts.surname.includes("-") ? nameKeyOf(parts) : nameKeys(parts);
-    if (typeof keys === "string") push(index.byName, t.birthDate ? withBirth(keys, t.birthDate) : keys, e);
-    else if (keys) for (const k of keys) push(index.byName, t.birthDate ? withBirth(k, t.birthDate) : k, e);
+    // namesakes are many in a big register: a known birth date narrows the block (and needs no name key string)
+    if (t.birthDate) push(index.byBirth, t.birthDate, e);
+    else for (const k of nameKeys(e.name)) push(index.byNameNoBirth, k, e);
   }
   return index;
 }
@@ -209,30 +204,36 @@ function narrow(s: Subject, list: readonly Entry[]): readonly Entry[] {
   return out;
 }
 
-function byDocument(s: Subject, found: readonly Entry[]): ProceedingMatch {
+function byDocument(s: Subject, found: Bucket): ProceedingMatch {
   const p = s.p;
   const ev = [`№ документа ${p.document.key} есть в реестре взыскания`];
-  // a lone candidate (the usual case) needs no filtered copy
-  const fit =
-    found.length === 1
-      ? names(s, found[0]) !== "different"
-        ? found
-        : NO_ENTRIES
-      : found.filter((e) => names(s, e) !== "different");
-  if (fit.length === 0) {
-    return ambiguous("co-owners", targetsOf(found), 0.5, [
-      ...ev,
-      `должник «${p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
-    ]);
+  // a lone candidate (the usual case) is looked at as it is, without lists
+  if (!Array.isArray(found)) {
+    const agree = names(s, found);
+    if (agree === "different") return coOwnerOf(s, [found], ev);
+    return documentMatch(s, found, agree, ev);
   }
-  // narrow() keeps a lone candidate as it is
-  const best = fit.length === 1 ? fit : narrow(s, fit);
+  const fit = found.filter((e) => names(s, e) !== "different");
+  if (fit.length === 0) return coOwnerOf(s, found, ev);
+  const best = narrow(s, fit);
   if (best.length > 1)
     return ambiguous("co-owners", targetsOf(best), 0.6, [...ev, "по документу несколько должников с этим ФИО"]);
-  const e = best[0];
+  return documentMatch(s, best[0], names(s, best[0]), ev);
+}
+
+/** The document is ours, but its debtors in the register have another name. */
+function coOwnerOf(s: Subject, found: readonly Entry[], ev: string[]): ProceedingMatch {
+  return ambiguous("co-owners", targetsOf(found), 0.5, [
+    ...ev,
+    `должник «${s.p.debtor.name}» в реестре по этому документу не значится — созаёмщик, сособственник?`,
+  ]);
+}
+
+/** The one case of the document whose debtor's name agrees: the score and the evidence. */
+function documentMatch(s: Subject, e: Entry, agree: NameAgreement, ev: string[]): ProceedingMatch {
+  const p = s.p;
   const t = e.target;
-  const agree = names(s, e) as keyof typeof NAME_RU;
-  ev.push(NAME_RU[agree]);
+  ev.push(NAME_RU[agree as keyof typeof NAME_RU]);
   let score = agree === "part" ? 0.85 : 0.95;
   if (p.document.date && t.orderDate) {
     if (p.document.date === t.orderDate) {
@@ -247,10 +248,14 @@ function byDocument(s: Subject, found: readonly Entry[]): ProceedingMatch {
 function byName(s: Subject, index: MatchIndex, anyDocument = false): ProceedingMatch {
   const p = s.p;
   const seen = new Set<Entry>();
+  const born = p.debtor.birthDate;
   for (const k of nameKeys(s.name)) {
-    if (!p.debtor.birthDate) for (const e of bucket(byNameAny(index), k)) seen.add(e);
-    else
-      for (const key of [k, withBirth(k, p.debtor.birthDate)]) for (const e of bucket(index.byName, key)) seen.add(e);
+    if (!born) for (const e of bucket(byNameAny(index), k)) seen.add(e);
+    else {
+      // targets without a birth date under this name, then those born the same day with it
+      for (const e of bucket(index.byNameNoBirth, k)) seen.add(e);
+      for (const e of bucket(index.byBirth, born)) if (nameKeys(e.name).includes(k)) seen.add(e);
+    }
   }
   let list = [...seen].filter((e) => names(s, e) !== "different");
   // a namesake born on another day is another person
@@ -345,8 +350,8 @@ export function matchProceeding(
       return matched(sameDoc[0].target, 0.98, [...ev, `№ документа ${p.document.key} совпадает`]);
   }
   if (p.document.key) {
-    const found = bucket(index.byDoc, p.document.key);
-    if (found.length > 0) return byDocument(subject, found);
+    const found = index.byDoc.get(p.document.key);
+    if (found !== undefined) return byDocument(subject, found);
   }
   const r = byName(subject, index);
   if (p.document.claimantInn && ourInn && p.document.claimantInn === ourInn) r.evidence.push("ИНН взыскателя наш");
