@@ -11,6 +11,22 @@ import type { IpNumber } from "./normalize";
  * date in a run (a register repeats its dates), remembered under the day's number, not its text (no string hashing).
  */
 export function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
+  if (memo && s.length === 10 && s.charCodeAt(2) === DOT && s.charCodeAt(5) === DOT) {
+    // «15.03.2023», the register's own spelling: a slot per day of 1900–2099, no hashing
+    const day = digitsValue(s, 0, 2);
+    const month = digitsValue(s, 3, 5);
+    const year = digitsValue(s, 6, 10);
+    const slot = ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
+    // a day or month out of range would land in another day's slot: those go the general way
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= FIRST_YEAR && slot < DAY_SLOTS) {
+      let d = memo.days[slot];
+      if (d === undefined) {
+        d = parseRuDate(s);
+        memo.days[slot] = d;
+      }
+      return d;
+    }
+  }
   const a = s.indexOf(".");
   const b = a < 0 ? -1 : s.indexOf(".", a + 1);
   const yearDigits = s.length - b - 1;
@@ -25,6 +41,11 @@ export function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
   }
   return d;
 }
+
+const DOT = 46;
+const FIRST_YEAR = 1900;
+/** 200 years of 12 months of 31 days (an impossible day, «31.02», has its slot and reads as no date). */
+const DAY_SLOTS = 200 * 12 * 31;
 
 /** The number written by the digits s[from..to) (the caller's pattern matched digits there). */
 function digitsValue(s: string, from: number, to: number): number {
@@ -45,6 +66,8 @@ export interface ReadMemo {
   subjects: Map<string, string>;
   /** By day, month and year as written (see ruDate). */
   dates: Map<number, IsoDate | null>;
+  /** «DD.MM.YYYY» of 1900–2099 by a slot per day (see ruDate). */
+  days: (IsoDate | null | undefined)[];
   /** End reasons by article, part and point (usualCells.ts readUsualEnd). */
   endReasons: Map<number, EndReason | null>;
   /** The record's proceeding-number cell and the numbers found in it when its row was tested for a record start. */
@@ -59,6 +82,7 @@ export function readMemo(): ReadMemo {
     texts: new Map(),
     subjects: new Map(),
     dates: new Map(),
+    days: new Array<IsoDate | null | undefined>(DAY_SLOTS).fill(undefined),
     endReasons: new Map(),
     ipCell: null,
     ipFound: null,

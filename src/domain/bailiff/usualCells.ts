@@ -5,7 +5,7 @@
  * spaces, one line per part. Anything else — glued, flattened, odd spaces or dashes, other wording — returns false
  * and goes the general way. test/unit/bailiff/usualCells.test.ts holds both ways to the same result.
  */
-import { parseAmount } from "../money";
+import type { Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
 import { intern, ruDate, type ReadMemo } from "./memo";
 import type { Proceeding } from "./model";
@@ -56,7 +56,8 @@ export function readUsualIp(p: Proceeding, text: string, memo: ReadMemo): boolea
   return true;
 }
 
-const AMOUNT = "(\\d+\\.\\d{2}) руб\\.";
+/** Roubles with kopecks, «8322.42»: read by kopecksOf (no more digits than a double holds exactly). */
+const AMOUNT = "(\\d{1,13}\\.\\d{2}) руб\\.";
 /** The subject, the debt and what is left of it, the enforcement fee when charged; a blank line between them. */
 const USUAL_SUBJECT = new RegExp(
   `^(${words("[\\x21-\\x39\\x3b\\x3d-\\x7e\\u0401-\\u0451№]")})\\n\\nСумма долга: ${AMOUNT}\\n\\nОстаток долга по исполнительному документу: ${AMOUNT}(?:\\n\\nИсполнительский сбор: ${AMOUNT})?$`,
@@ -64,13 +65,20 @@ const USUAL_SUBJECT = new RegExp(
 /** Labels the general reader would cut the subject at (the pattern above keeps colons out of the subject). */
 const LABEL_IN_SUBJECT = /сумма долга|остаток долга/i;
 
+/** «8322.42» (the pattern above matched it) → 832242 kopecks, as parseAmount reads it. */
+function kopecksOf(s: string): Kopecks {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (i !== s.length - 3) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 export function readUsualSubject(p: Proceeding, text: string, memo: ReadMemo): boolean {
   const m = USUAL_SUBJECT.exec(text);
   if (!m || LABEL_IN_SUBJECT.test(m[1])) return false;
   p.subject = intern(memo, m[1]);
-  p.amount ??= parseAmount(m[2]);
-  p.remaining ??= parseAmount(m[3]);
-  p.fee ??= m[4] === undefined ? null : parseAmount(m[4]);
+  p.amount ??= kopecksOf(m[2]);
+  p.remaining ??= kopecksOf(m[3]);
+  p.fee ??= m[4] === undefined ? null : kopecksOf(m[4]);
   return true;
 }
 

@@ -88,6 +88,9 @@ const TWEAKS: ((s: string) => string)[] = [
   (s) => s.replace("ст. ", "ст."),
   (s) => s.replace("ч. 1", "ч. 01"),
   (s) => s.replace("\nп.", " п."),
+  (s) => s.replace(/: (\d)/, ": 0$1"),
+  (s) => s.replace(/: (\d+)\./, ": 9999999999999."),
+  (s) => s.replace(/: (\d+)\./, ": 99999999999999."),
 ];
 
 /** Memos as a parse keeps them: one for the whole register (a short way must not mix up what it remembers). */
