@@ -229,6 +229,7 @@ function groupRecords(rows: DataRow[], starts: boolean[], oneRowEach: boolean) {
 function detectShape(records: { rows: DataRow[] }[], columns: Map<number, ColumnConcept>): RegisterShape {
   // plain loops with early exits: this looks at every first-row cell of a big register
   for (const r of records) {
+    if (r.rows.length < 2) continue;
     let filled = 0;
     for (const x of r.rows) if (!x.cells.every(isBlank) && ++filled > 1) return "B";
   }

@@ -36,16 +36,22 @@ export function looksLikePlainTextPaste(
   const ipCol = [...columns].find(([, c]) => c === "ip")?.[0];
   const debtorCol = [...columns].find(([, c]) => c === "debtor")?.[0] ?? 0;
   const ipAt = ipCol ?? 1;
-  let ipRows = 0;
+  const startRows = rows.map((r, i) => (starts && ipCol !== undefined ? starts[i] : hasIp(r.cells[ipAt] ?? "")));
+  const ipRows = startRows.filter(Boolean).length;
+  if (ipRows === 0) return false;
+  // a signal in three records of ten; the count stops once the answer is sure either way
+  const needed = Math.max(1, Math.ceil(ipRows * 0.3));
   let signals = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (starts && ipCol !== undefined ? starts[i] : hasIp(r.cells[ipAt] ?? "")) {
-      ipRows += 1;
+    if (startRows[i]) {
       if (placeOrId(r.cells[debtorCol] ?? "")) signals += 1;
     } else if (debtorCol === 0 && FOREIGN_IN_FIRST_COLUMN.test(squash(r.cells[0] ?? ""))) signals += 1;
+    if (signals >= needed) return true;
+    // each row left gives one signal at most
+    if (signals + rows.length - 1 - i < needed) return false;
   }
-  return ipRows > 0 && signals >= Math.max(1, Math.ceil(ipRows * 0.3));
+  return false;
 }
 
 const PHONE_LINE = /^(тел\.?|\+7|8\s*\(|[\d\s+()\-,;]{7,}$)/i;
