@@ -304,10 +304,11 @@ function byName(s: Subject, index: MatchIndex, anyDocument = false): ProceedingM
 }
 
 function isFeeOnly(p: Proceeding): boolean {
-  return (
-    // a bailiff's decree as the executive document: the enforcement fee (or a fine), never the claimant's debt
-    /^исполнительский сбор/i.test(p.subject) || p.document.kind === "decree"
-  );
+  // a bailiff's decree as the executive document: the enforcement fee (or a fine), never the claimant's debt
+  if (p.document.kind === "decree") return true;
+  // most subjects start with another letter than «И»: no case-blind search for them
+  const first = p.subject.charCodeAt(0);
+  return (first === 0x418 || first === 0x438) && /^исполнительский сбор/i.test(p.subject);
 }
 
 /** Match one proceeding. `ourInn` — the claimant's ИНН from Настройки (empty when not set). */

@@ -314,11 +314,13 @@ export interface NameParts {
 const CYRILLIC_FULL_NAME =
   /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)$/;
 const CYRILLIC_INITIALS = /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) [А-ЯЁа-яё]\. ?[А-ЯЁа-яё]\.$/;
-const LOWER_CYRILLIC = /[а-яё]/;
+/** Lower-case letters or «Ё»: what upperNoYo changes (a name in capitals without «Ё» is returned as it is). */
+const LOWER_OR_YO = /[а-яёЁ]/;
 
 /** Upper case with Ё as Е: the form names are compared in. */
 function upperNoYo(s: string): string {
-  const u = LOWER_CYRILLIC.test(s) ? s.toUpperCase() : s;
+  if (!LOWER_OR_YO.test(s)) return s;
+  const u = s.toUpperCase();
   return u.includes("Ё") ? u.replaceAll("Ё", "Е") : u;
 }
 
@@ -432,6 +434,8 @@ const ADDRESS_NOISE = new RegExp(
 
 /** Settlement-free key `МКР3 Д5 КВ12` / `ЛЕНИНА Д5 КВ12`: street or microdistrict, house, flat. */
 export function addressKey(text: string): string | null {
+  // an FSSP register has no address for a person: nothing to clean
+  if (text === "") return null;
   let t = textKey(text)
     .replace(/(?<!\d)\d{6}(?!\d)/g, " ")
     .replace(/МИКРОРАЙОН|МКР-?Н?\.?/g, " МКР ")

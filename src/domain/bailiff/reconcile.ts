@@ -98,7 +98,9 @@ function newer(a: Proceeding, b: Proceeding): boolean {
   return (a.ipDate ?? "") > (b.ipDate ?? "") || ((a.ipDate ?? "") === (b.ipDate ?? "") && a.row > b.row);
 }
 
-function updateFor(best: ProceedingResult, all: ProceedingResult[]): RegisterUpdate {
+const NO_RESULTS: readonly ProceedingResult[] = [];
+
+function updateFor(best: ProceedingResult, all: readonly ProceedingResult[]): RegisterUpdate {
   const p = best.proceeding;
   const reason = p.end.reason;
   const older = all.find((r) => r !== best && r.status === "returned");
@@ -142,15 +144,22 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     };
   });
   // proceedings per case: the newest is current; an older returned one was presented again
-  const byTarget = new Map<MatchTarget, ProceedingResult[]>();
+  // most cases have one proceeding, held as it is (no list per case)
+  const byTarget = new Map<MatchTarget, ProceedingResult | ProceedingResult[]>();
   for (const r of results) {
     if (!r.target || r.ambiguous) continue;
-    const list = byTarget.get(r.target);
-    if (list) list.push(r);
-    else byTarget.set(r.target, [r]);
+    const had = byTarget.get(r.target);
+    if (had === undefined) byTarget.set(r.target, r);
+    else if (Array.isArray(had)) had.push(r);
+    else byTarget.set(r.target, [had, r]);
   }
   const updates: RegisterUpdate[] = [];
-  for (const [target, list] of byTarget) {
+  for (const [target, had] of byTarget) {
+    if (!Array.isArray(had)) {
+      if (target.registerRow !== null) updates.push(updateFor(had, NO_RESULTS));
+      continue;
+    }
+    const list = had;
     const best = list.reduce((a, b) => (newer(b.proceeding, a.proceeding) ? b : a));
     for (const r of list)
       if (r !== best && r.status === "returned" && best.status !== "returned") r.representedBy = best.proceeding.ip;
