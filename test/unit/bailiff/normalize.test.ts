@@ -11,6 +11,7 @@ import {
   parseName,
   squash,
 } from "../../../src/domain/bailiff";
+import { parseSquashedDocumentNumber } from "../../../src/domain/bailiff/normalize";
 
 describe("proceeding numbers", () => {
   it("canonical form from the site, Latin suffixes, look-alikes, spaces and dashes", () => {
@@ -37,6 +38,43 @@ describe("proceeding numbers", () => {
 });
 
 describe("document numbers", () => {
+  it("a squashed piece reads as its upper-cased text reads, whatever its letters' case", () => {
+    const piece = fc.constantFrom(
+      "№ ",
+      "№\u00a0",
+      "фс ",
+      "ФС ",
+      "fs",
+      "вс",
+      "ас№",
+      "no ",
+      "2-",
+      "02-",
+      "а-",
+      "1234",
+      "/23",
+      "/2023",
+      "-1",
+      "/2м",
+      "86rs0012#",
+      "#1",
+      "ß",
+      "ﬁ",
+      "ё",
+      "Ё",
+      " судебный участок",
+      " СУДЕБНЫЙ УЧАСТОК",
+      "86004/23/123",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        expect(parseSquashedDocumentNumber(text)).toEqual(parseSquashedDocumentNumber(text.toUpperCase()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("case-number cores: zeros, two-digit years, suffixes kept apart", () => {
     expect(documentKey("02-1234/23")).toBe("2-1234/2023");
     expect(documentKey("2-1234/2023")).toBe("2-1234/2023");
