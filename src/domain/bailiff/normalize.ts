@@ -267,8 +267,8 @@ export function parseSquashedDocumentNumber(squashed: string): DocumentNumber | 
   return documentNumberIn(UPPER_ALREADY.test(squashed) ? squashed : squashed.toUpperCase());
 }
 
-/** Characters upper-casing leaves as they are (ASCII but a–z, «№», Cyrillic capitals): the register's usual text. */
-const UPPER_ALREADY = /^[\x00-\x60\x7b-\x7f\u00a0№\u0400-\u042f]*$/;
+/** Characters upper-casing leaves as they are (printable ASCII but a–z, «№», Cyrillic capitals): usual register text. */
+const UPPER_ALREADY = /^[\x20-\x60\x7b-\x7f\u00a0№\u0400-\u042f]*$/;
 
 function documentNumberIn(upper: string): DocumentNumber | null {
   // an e-writ number has two «#»: texts without one skip that pattern
