@@ -161,25 +161,26 @@ export function readDocument(p: Proceeding, text: string, memo?: ReadMemo): void
     doc.kind = num.kind;
     doc.suffix = num.suffix;
   }
-  const inn = trailingNumber(rest);
-  if (inn) doc.claimantInn = inn[1];
+  const innAt = trailingNumberAt(rest);
+  if (innAt >= 0) doc.claimantInn = rest.slice(innAt).trimEnd();
+  // the whole match is the issuer (no capture group: one string less per record)
   const issuer =
-    /((?:[А-ЯЁ]{2,}[\s,."-]*)?(?:СУДЕБН|МИРОВ|РАЙОНН|ГОРОДСК|АРБИТРАЖН|ОСП|ИНСПЕКЦ|ЦАФАП|ГИБДД|ОТДЕЛ|УПРАВЛЕН)[^]*)$/.exec(
-      inn ? rest.slice(0, inn.index) : rest,
+    /(?:[А-ЯЁ]{2,}[\s,."-]*)?(?:СУДЕБН|МИРОВ|РАЙОНН|ГОРОДСК|АРБИТРАЖН|ОСП|ИНСПЕКЦ|ЦАФАП|ГИБДД|ОТДЕЛ|УПРАВЛЕН)[^]*$/.exec(
+      innAt >= 0 ? rest.slice(0, innAt) : rest,
     );
-  if (issuer) doc.issuer = issuer[1].trim();
+  if (issuer) doc.issuer = issuer[0].trim();
 }
 
 /**
- * The 10- or 12-digit number that ends the text (spaces after it allowed) — what /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/
- * finds, read from the end: that pattern tries every position of a long text.
+ * Where the 10- or 12-digit number that ends the text (spaces after it allowed) starts, or -1 — what
+ * /(?<!\d)(\d{10}|\d{12})(?!\d)\s*$/ finds, read from the end: that pattern tries every position of a long text.
  */
-function trailingNumber(s: string): { 1: string; index: number } | null {
+function trailingNumberAt(s: string): number {
   const end = s.trimEnd().length; // trimEnd drops exactly the characters \s matches
   let start = end;
   while (start > 0 && s.charCodeAt(start - 1) >= 48 && s.charCodeAt(start - 1) <= 57) start--;
   const digits = end - start;
-  return digits === 10 || digits === 12 ? { 1: s.slice(start, end), index: start } : null;
+  return digits === 10 || digits === 12 ? start : -1;
 }
 
 /** «31.05.2024 ст. 46 ч. 1 п. 4» in any spacing; an ОСП list's «ст. 47 ч. 1 п. 1» or a date alone. */

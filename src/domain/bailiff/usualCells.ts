@@ -31,13 +31,14 @@ export function readUsualDebtor(p: Proceeding, text: string, memo: ReadMemo): bo
   return true;
 }
 
+/** «12345/23/86004» without leading zeros: as normalize.ts writes it in a canonical key (zeros go the general way). */
+const OWN_NUMBER = "[1-9]\\d{0,7}/\\d{2}/\\d{5}";
+
 /**
  * «12345/23/86004-ИП от 15.03.2023», a consolidated «11111/23/86004-СД» on the next line. The suffix may be typed in
  * Latin letters and the «от» may follow two spaces, as pastes have them.
  */
-const USUAL_IP = new RegExp(
-  `^(\\d{1,8})/(\\d{2})/(\\d{5})-(?:ИП|IP)( {1,2})от (${DATE})(?:\\n(\\d{1,8})/(\\d{2})/(\\d{5})-СД)?$`,
-);
+const USUAL_IP = new RegExp(`^(${OWN_NUMBER})-(?:ИП|IP)( {1,2})от (${DATE})(?:\\n(${OWN_NUMBER})-СД)?$`);
 
 /** A proceeding-number cell in the usual layout: it holds the proceeding's own number (a record starts here). */
 export function isUsualIpCell(text: string): boolean {
@@ -47,12 +48,12 @@ export function isUsualIpCell(text: string): boolean {
 export function readUsualIp(p: Proceeding, text: string, memo: ReadMemo): boolean {
   const m = USUAL_IP.exec(text);
   if (!m) return false;
-  const oneLine = m[6] === undefined ? text : text.replace("\n", " ");
-  p.ipRaw = m[4].length === 1 ? oneLine : oneLine.replace("  ", " ");
-  // canonical as normalize.ts writes it: the number without leading zeros, the suffix in Cyrillic
-  p.ip = [Number(m[1]), "/", m[2], "/", m[3], "-ИП"].join("");
-  if (m[6] !== undefined) p.consolidated = [Number(m[6]), "/", m[7], "/", m[8], "-СД"].join("");
-  p.ipDate ??= ruDate(m[5], memo);
+  const oneLine = m[4] === undefined ? text : text.replace("\n", " ");
+  p.ipRaw = m[2].length === 1 ? oneLine : oneLine.replace("  ", " ");
+  // keys built flat, as normalize.ts builds them (a template would keep a chain of parts until first hashed)
+  p.ip = [m[1], "-ИП"].join("");
+  if (m[4] !== undefined) p.consolidated = [m[4], "-СД"].join("");
+  p.ipDate ??= ruDate(m[3], memo);
   return true;
 }
 
