@@ -46,52 +46,62 @@ const CELLS = cellsByColumn(["A", "B", "C", "D", "E"], true);
 /** The multi-line paste alone, without its blank cells: the short ways are for these. */
 const SHAPE_A = cellsByColumn(["A"], false).map((column) => column.filter((c) => c.trim() !== ""));
 
-/** Small deviations of real pastes: each keeps the text readable but may take it off the usual layout. */
+/**
+ * Small deviations of real pastes, as replacements of the first match: each keeps the text readable but may take it
+ * off the usual layout.
+ */
+const SWAPS: [string | RegExp, string][] = [
+  [" ", "  "],
+  ["\n", " \n"],
+  ["\n", "\n\n"],
+  ["\n", "\r\n"],
+  [" ", "\u00a0"],
+  ["\n", ",\n"],
+  ["\n", "\n,"],
+  ["ИП", "ип"],
+  ["ИП", "IP"],
+  ["С", "C"],
+  ["А", "A"],
+  ["-", "–"],
+  [".", ","],
+  [/(\d)\.(\d{2}) руб/, "$1,$2 руб"],
+  [/(\d)(\d{3}\.\d{2}) руб/, "$1 $2 руб"],
+  ["Сумма долга", "Сумма долга по ИД"],
+  [/^(\S+)/, "$1 остаток долга"],
+  [/^(\S+)/, "$1: 5"],
+  ["\n", "\nПостановление о взыскании исполнительского сбора\n"],
+  ["Судебный приказ", "судебный приказ"],
+  [" от ", " от  "],
+  ["№", "N"],
+  [/\n(\d{10})$/, " $1"],
+  [/$/, "\n8611000017"],
+  [/$/, "1"],
+  [/^(\d+)/, "0$1"],
+  ["\n", "\u200b\n"],
+  [" от", "  от"],
+  [" от", "   от"],
+  ["ИП ", "IP "],
+  ["№\u00a0", "№ \u00a0"],
+  ["№ ", "№\u00a0 "],
+  ["№", "№ \u00a0 "],
+  ["ст. ", "ст."],
+  ["ч. 1", "ч. 01"],
+  ["\nп.", " п."],
+  [/: (\d)/, ": 0$1"],
+  [/: (\d+)\./, ": 9999999999999."],
+  [/: (\d+)\./, ": 99999999999999."],
+];
 const TWEAKS: ((s: string) => string)[] = [
-  (s) => s.replace(" ", "  "),
-  (s) => s.replace("\n", " \n"),
-  (s) => s.replace("\n", "\n\n"),
-  (s) => s.replace("\n", "\r\n"),
   (s) => ` ${s}`,
   (s) => `${s} `,
-  (s) => s.replace(" ", "\u00a0"),
-  (s) => s.replace("\n", ",\n"),
-  (s) => s.replace("\n", "\n,"),
   (s) => s.replace(/\d{2}\.\d{2}\.(\d{2})(\d{2})/, (m, _c, y) => `${m.slice(0, 6)}${y}`),
-  (s) => s.replace("ИП", "ип"),
-  (s) => s.replace("ИП", "IP"),
-  (s) => s.replace("С", "C"),
-  (s) => s.replace("А", "A"),
-  (s) => s.replace("-", "–"),
-  (s) => s.replace(".", ","),
-  (s) => s.replace(/(\d)\.(\d{2}) руб/, "$1,$2 руб"),
-  (s) => s.replace(/(\d)(\d{3}\.\d{2}) руб/, "$1 $2 руб"),
-  (s) => s.replace("Сумма долга", "Сумма долга по ИД"),
-  (s) => s.replace(/^(\S+)/, "$1 остаток долга"),
-  (s) => s.replace(/^(\S+)/, "$1: 5"),
-  (s) => s.replace("\n", "\nПостановление о взыскании исполнительского сбора\n"),
-  (s) => s.replace("Судебный приказ", "судебный приказ"),
-  (s) => s.replace(" от ", " от  "),
-  (s) => s.replace("№", "N"),
-  (s) => s.replace(/\n(\d{10})$/, " $1"),
-  (s) => s.replace(/$/, "\n8611000017"),
-  (s) => s.replace(/$/, "1"),
-  (s) => s.replace(/^(\d+)/, "0$1"),
   (s) => s.replace("<", "&lt;").replace(/$/, "<br>x"),
-  (s) => s.replace("\n", "\u200b\n"),
-  (s) => s.replace(" от", "  от"),
-  (s) => s.replace(" от", "   от"),
-  (s) => s.replace("ИП ", "IP "),
-  (s) => s.replace("№\u00a0", "№ \u00a0"),
-  (s) => s.replace("№ ", "№\u00a0 "),
-  (s) => s.replace("№", "№ \u00a0 "),
-  (s) => s.replace("ст. ", "ст."),
-  (s) => s.replace("ч. 1", "ч. 01"),
-  (s) => s.replace("\nп.", " п."),
-  (s) => s.replace(/: (\d)/, ": 0$1"),
-  (s) => s.replace(/: (\d+)\./, ": 9999999999999."),
-  (s) => s.replace(/: (\d+)\./, ": 99999999999999."),
+  ...SWAPS.map(swapIn),
 ];
+
+function swapIn([from, to]: [string | RegExp, string]): (s: string) => string {
+  return (s) => s.replace(from, to);
+}
 
 /** Memos as a parse keeps them: one for the whole register (a short way must not mix up what it remembers). */
 function memos(): { usual: ReadMemo; general: ReadMemo } {
