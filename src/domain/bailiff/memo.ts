@@ -2,7 +2,7 @@
  * One parse's memo of what a register repeats row after row (departments, bailiffs, subjects, dates), and the date
  * reading the cell readers share through it.
  */
-import { parseRuDate, type IsoDate } from "../dates";
+import { isValidYmd, parseRuDate, ymd, type IsoDate } from "../dates";
 import type { EndReason } from "../law/enforcement";
 import type { IpNumber } from "./normalize";
 
@@ -21,7 +21,8 @@ export function ruDate(s: string, memo?: ReadMemo): IsoDate | null {
     if (day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= FIRST_YEAR && slot < DAY_SLOTS) {
       let d = memo.days[slot];
       if (d === undefined) {
-        d = parseRuDate(s);
+        // what parseRuDate gives for this spelling, without its patterns
+        d = isValidYmd(year, month, day) ? ymd(year, month, day) : null;
         memo.days[slot] = d;
       }
       return d;
