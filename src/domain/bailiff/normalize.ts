@@ -282,7 +282,9 @@ function documentNumberIn(upper: string): DocumentNumber | null {
   const t = foldToCyrillic(upper);
   const w = WRIT_RE.exec(t);
   if (w) return { key: `${w[1]}${w[2].padStart(9, "0")}`, kind: "writ", suffix: "" };
-  const d = DECREE_RE.exec(t);
+  // a decree number has two «/»: a case number (one at most) skips that pattern
+  const slash = t.indexOf("/");
+  const d = slash >= 0 && t.indexOf("/", slash + 1) >= 0 ? DECREE_RE.exec(t) : null;
   if (d) return { key: `${d[1]}/${d[2]}/${Number(d[3])}`, kind: "decree", suffix: "" };
   const c = CASE_RE.exec(t);
   if (c) return caseCore(c);
@@ -314,9 +316,8 @@ export interface NameParts {
  * (extra spaces, punctuation, Latin look-alikes, initials before the surname fall outside these patterns and go the
  * general way). Upper-casing keeps the length of Cyrillic text, so the parts are cut from the upper-cased name.
  */
-const CYRILLIC_FULL_NAME =
-  /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) ([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*)$/;
-const CYRILLIC_INITIALS = /^([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) [А-ЯЁа-яё]\. ?[А-ЯЁа-яё]\.$/;
+const CYRILLIC_FULL_NAME = /^[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)* [А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)* [А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*$/;
+const CYRILLIC_INITIALS = /^[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)* [А-ЯЁа-яё]\. ?[А-ЯЁа-яё]\.$/;
 /** Lower-case letters or «Ё»: what upperNoYo changes (a name in capitals without «Ё» is returned as it is). */
 const LOWER_OR_YO = /[а-яёЁ]/;
 
@@ -332,19 +333,18 @@ function upperNoYo(s: string): string {
  * matcher parses each name once per run, and the common spellings take the short way below.
  */
 export function parseName(text: string): NameParts | null {
-  const full = CYRILLIC_FULL_NAME.exec(text);
-  if (full) {
+  // the patterns are tested, not executed: the parts are cut at the spaces (no match object, no captured copies)
+  if (CYRILLIC_FULL_NAME.test(text)) {
     const u = upperNoYo(text);
-    const a = full[1].length;
-    const b = a + 1 + full[2].length;
+    const a = u.indexOf(" ");
+    const b = u.indexOf(" ", a + 1);
     const first = u.slice(a + 1, b);
     const patronymic = u.slice(b + 1);
     return { surname: u.slice(0, a), first, patronymic, initials: first.length <= 1 && patronymic.length <= 1 };
   }
-  const short = CYRILLIC_INITIALS.exec(text);
-  if (short) {
+  if (CYRILLIC_INITIALS.test(text)) {
     const u = upperNoYo(text);
-    const a = short[1].length;
+    const a = u.indexOf(" ");
     return { surname: u.slice(0, a), first: u[a + 1], patronymic: u[u.length - 2], initials: true };
   }
   // upper case, Latin look-alikes and Ё folded: what the general way starts from
