@@ -1,5 +1,6 @@
 export * from "./model";
 export * from "./normalize";
+export * from "./names";
 export * from "./fields";
 export * from "./headers";
 export * from "./text";

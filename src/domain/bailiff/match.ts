@@ -8,16 +8,8 @@
 import type { IsoDate } from "../dates";
 import type { Kopecks } from "../money";
 import type { Proceeding } from "./model";
-import {
-  addressKey,
-  compareParsedNames,
-  documentKey,
-  ipKey,
-  nameKeyOf,
-  parseName,
-  type NameAgreement,
-  type NameParts,
-} from "./normalize";
+import { addressKey, documentKey, ipKey } from "./normalize";
+import { compareParsedNames, nameKeyOf, parseName, type NameAgreement, type NameParts } from "./names";
 
 /** One of the company's cases: a row of the court-work register, or a ledger account (names/addresses only). */
 export interface MatchTarget {

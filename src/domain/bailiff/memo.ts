@@ -49,7 +49,7 @@ const FIRST_YEAR = 1900;
 const DAY_SLOTS = 200 * 12 * 31;
 
 /** The number written by the digits s[from..to) (the caller's pattern matched digits there). */
-function digitsValue(s: string, from: number, to: number): number {
+export function digitsValue(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
   return n;

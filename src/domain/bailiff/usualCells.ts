@@ -7,7 +7,7 @@
  */
 import type { Kopecks } from "../money";
 import { parseEndReason } from "../law/enforcement";
-import { intern, ruDate, type ReadMemo } from "./memo";
+import { digitsValue, intern, ruDate, type ReadMemo } from "./memo";
 import type { Proceeding } from "./model";
 
 /** A printable character that needs no cleaning (no space, no «<» of an HTML break; see normalize.ts PLAIN). */
@@ -68,9 +68,7 @@ const LABEL_IN_SUBJECT = /сумма долга|остаток долга/i;
 
 /** «8322.42» (the pattern above matched it) → 832242 kopecks, as parseAmount reads it. */
 function kopecksOf(s: string): Kopecks {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (i !== s.length - 3) n = n * 10 + (s.charCodeAt(i) - 48);
-  return n;
+  return digitsValue(s, 0, s.length - 3) * 100 + digitsValue(s, s.length - 2, s.length);
 }
 
 export function readUsualSubject(p: Proceeding, text: string, memo: ReadMemo): boolean {
